@@ -1,0 +1,5 @@
+export * from './topics';
+export * from './envelope';
+export * from './contract';
+export * from './registry';
+export * from './messages';

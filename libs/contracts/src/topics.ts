@@ -1,0 +1,24 @@
+/** Every Kafka topic the system uses. Keys: our order id, or the user id where noted. */
+export const Topics = {
+  /** gateway -> checkout, request-reply; key: user id. */
+  checkoutCommands: 'checkout.commands',
+  /** checkout -> gateway, replies to `checkout.commands`; key: user id. */
+  checkoutReplies: 'checkout.replies',
+  /** checkout -> order-ledger: sessions opened or failed to open; key: order id. */
+  checkoutEvents: 'checkout.events',
+  /** webhook-ingest -> order-ledger: verified, normalized provider events; key: order id. */
+  providerEvents: 'payments.provider-events',
+  /** order-ledger -> gateway, entitlements: order lifecycle; key: order id. */
+  ordersEvents: 'orders.events',
+  /** entitlements -> downstream LMS: access granted; key: user id. */
+  entitlementGranted: 'entitlement-granted',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
+
+/** Where a consumer sends what it cannot process after its retries: `<topic>.dlq`. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}

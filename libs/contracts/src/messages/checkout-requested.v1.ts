@@ -11,6 +11,8 @@ export interface CheckoutRequestedV1 {
   readonly requestHash: string;
   readonly productId: string;
   readonly quantity: number;
+  /** ISO 4217; checkout's default currency when absent. */
+  readonly currency?: string;
   readonly couponCode?: string;
   readonly providerPreference?: ProviderName;
   readonly customerEmail?: string;
@@ -29,12 +31,13 @@ export const CheckoutRequested = defineContract<CheckoutRequestedV1>()({
       requestHash: { type: 'string', pattern: '^[a-f0-9]{64}$' },
       productId: nonEmpty,
       quantity: { type: 'integer', minimum: 1, maximum: 100 },
+      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
       couponCode: { type: 'string', minLength: 1, maxLength: 64 },
       providerPreference: provider,
       customerEmail: { type: 'string', maxLength: 254 },
       replyTo: nonEmpty,
     },
-    ['couponCode', 'providerPreference', 'customerEmail'],
+    ['currency', 'couponCode', 'providerPreference', 'customerEmail'],
   ),
 });
 

@@ -1,0 +1,6 @@
+export * from './pricing.types';
+export * from './pricing.error';
+export * from './price-order';
+export * from './coupon.policy';
+export * from './tax.policy';
+export * from './catalog.seed';

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Topics } from '@payments/contracts';
+import { eventually } from '@payments/testing';
+import { E2E_PORTS, E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+
+interface OpenedCheckout {
+  orderId: string;
+  status: string;
+  provider: string;
+  amountMinor: number;
+  currency: string;
+  payment: { providerReference: string; clientSecret: string | null };
+}
+
+interface OrderView {
+  orderId: string;
+  userId: string;
+  status: string;
+  amountMinor: number;
+  currency: string;
+  invoiceNumber: string | null;
+}
+
+const gateway = `http://127.0.0.1:${E2E_PORTS.gateway}`;
+const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+
+describe('a Stripe card payment, end to end', () => {
+  let e2e: E2eSystem;
+  let recorder: Awaited<ReturnType<typeof topicRecorder>>;
+
+  beforeAll(async () => {
+    e2e = await startE2eSystem();
+    recorder = await topicRecorder([Topics.entitlementGranted, Topics.providerEvents, Topics.ordersEvents]);
+  });
+
+  afterAll(async () => {
+    await recorder?.stop();
+    await e2e?.stop();
+  });
+
+  it('goes from checkout to entitlement-granted, and a webhook delivered three times grants once', async () => {
+    const userId = `user-${randomUUID()}`;
+    const token = await bearerFor(userId);
+
+    const checkout = await fetch(`${gateway}/api/payments/checkout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ productId: 'course-typescript-101', quantity: 1, currency: 'USD' }),
+    });
+    const opened = (await checkout.json()) as OpenedCheckout;
+    expect(checkout.status).toBe(201);
+    expect(opened).toMatchObject({ status: 'pending', provider: 'stripe', currency: 'USD' });
+    expect(opened.amountMinor).toBeGreaterThan(0);
+    expect(opened.payment.clientSecret).toMatch(/^pi_.+_secret_/);
+    const orderId: string = opened.orderId;
+    const paymentIntentId: string = opened.payment.providerReference;
+
+    // The customer pays on the sandbox's hosted page; the sandbox sends payment_intent.succeeded three times.
+    const pay = await fetch(`${sandbox}/_sandbox/stripe/payment_intents/${paymentIntentId}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ faults: { duplicate: 3 } }),
+    });
+    expect(pay.status).toBe(200);
+
+    const granted = await eventually(
+      async () => recorder.on(Topics.entitlementGranted).find((message) => (message.payload as { orderId: string }).orderId === orderId),
+      60_000,
+      'entitlement-granted for the order',
+    );
+    expect(granted.payload).toMatchObject({ userId, productId: 'course-typescript-101', kind: 'course', orderId });
+    expect(granted.key).toBe(userId);
+
+    const order = await eventually(async () => {
+      const response = await fetch(`${gateway}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await response.json()) as OrderView;
+      return response.status === 200 && body.status === 'paid' ? body : undefined;
+    }, 30_000, 'the gateway read model to show the order paid');
+    expect(order).toMatchObject({ orderId, userId, amountMinor: opened.amountMinor, currency: 'USD' });
+    expect(order.invoiceNumber).toMatch(/^INV-\d{4}-\d+$/);
+
+    // All three deliveries reached webhook-ingest and were acknowledged...
+    await eventually(async () => {
+      const [row] = (await e2e.db.query(`SELECT deliveries FROM webhook_ingest.provider_events WHERE order_id = $1`, [orderId])).rows;
+      return row?.deliveries === 3 ? true : undefined;
+    }, 30_000, 'three webhook deliveries recorded');
+    // ...and every outbox downstream of them is drained, so nothing else can still be published.
+    await eventually(async () => {
+      const pending = await e2e.db.query(`
+        SELECT (SELECT count(*) FROM webhook_ingest.outbox WHERE published_at IS NULL)
+             + (SELECT count(*) FROM order_ledger.outbox WHERE published_at IS NULL)
+             + (SELECT count(*) FROM entitlements.outbox WHERE published_at IS NULL) AS pending`);
+      return Number(pending.rows[0].pending) === 0 ? true : undefined;
+    }, 30_000, 'all outboxes drained');
+
+    await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder to read every published message');
+
+    const forOrder = (topic: string) => recorder.on(topic).filter((message) => (message.payload as { orderId: string }).orderId === orderId);
+    expect(forOrder(Topics.providerEvents)).toHaveLength(1);
+    expect(forOrder(Topics.ordersEvents).map((message) => message.type)).toEqual(['OrderPlaced', 'OrderPaid']);
+    expect(forOrder(Topics.entitlementGranted)).toHaveLength(1);
+    const grants = await e2e.db.query(`SELECT count(*) AS n FROM entitlements.entitlements WHERE order_id = $1`, [orderId]);
+    expect(Number(grants.rows[0].n)).toBe(1);
+  });
+});

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EntitlementGranted,
+  Envelope,
+  OrderFlaggedForReview,
+  OrderPaid,
+  OrderPaymentAttemptFailed,
+  OrderPlaced,
+  isMessage,
+} from '@payments/contracts';
+import { HandlerContext } from '@payments/messaging';
+import { ConsumerHandler } from '@payments/nest-runtime';
+
+/**
+ * Projects orders.events and entitlement-granted into the gateway's own read models, inside the
+ * inbox transaction (each message applied once). Orders never move backwards: a Paid order stays
+ * Paid whatever arrives later.
+ */
+@Injectable()
+export class ReadModelProjector implements ConsumerHandler {
+  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+    const at = envelope.occurredAt;
+    if (isMessage(envelope, OrderPlaced)) {
+      const order = envelope.payload;
+      await sql.query(
+        `INSERT INTO gateway.orders (order_id, user_id, status, amount_minor, currency, provider, lines, breakdown, placed_at, updated_at)
+         VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (order_id) DO NOTHING`,
+        [order.orderId, order.userId, order.amountMinor, order.currency, order.provider, JSON.stringify(order.lines),
+          JSON.stringify(order.breakdown), order.placedAt, at],
+      );
+    } else if (isMessage(envelope, OrderPaid)) {
+      const order = envelope.payload;
+      await sql.query(
+        `INSERT INTO gateway.orders (order_id, user_id, status, amount_minor, currency, provider, lines, invoice_number, paid_at, updated_at)
+         VALUES ($1, $2, 'paid', $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (order_id) DO UPDATE SET status = 'paid', invoice_number = EXCLUDED.invoice_number,
+           paid_at = EXCLUDED.paid_at, updated_at = EXCLUDED.updated_at
+         WHERE gateway.orders.status = 'pending'`,
+        [order.orderId, order.userId, order.amountMinor, order.currency, order.provider, JSON.stringify(order.lines),
+          order.invoiceNumber, order.paidAt, at],
+      );
+    } else if (isMessage(envelope, OrderPaymentAttemptFailed)) {
+      await sql.query(`UPDATE gateway.orders SET last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
+        envelope.payload.orderId, envelope.payload.reason, at,
+      ]);
+    } else if (isMessage(envelope, OrderFlaggedForReview)) {
+      await sql.query(`UPDATE gateway.orders SET needs_review = true, last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
+        envelope.payload.orderId, envelope.payload.reason, at,
+      ]);
+    } else if (isMessage(envelope, EntitlementGranted)) {
+      const grant = envelope.payload;
+      await sql.query(
+        `INSERT INTO gateway.entitlements (entitlement_id, user_id, product_id, kind, order_id, granted_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (entitlement_id) DO NOTHING`,
+        [grant.entitlementId, grant.userId, grant.productId, grant.kind, grant.orderId, grant.grantedAt],
+      );
+    }
+  }
+}

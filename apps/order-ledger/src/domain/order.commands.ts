@@ -1,0 +1,51 @@
+import type { OrderLine, PriceBreakdown, ProviderName } from '@payments/contracts';
+
+type Command<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
+
+/** Open the order stream from checkout's CheckoutOpened. */
+export type PlaceOrder = Command<
+  'PlaceOrder',
+  {
+    orderId: string;
+    userId: string;
+    lines: readonly OrderLine[];
+    amountMinor: number;
+    currency: string;
+    breakdown: PriceBreakdown;
+    provider: ProviderName;
+    /** The provider's session id (Stripe PaymentIntent, Cashfree order). */
+    providerReference: string;
+  }
+>;
+
+/** A verified webhook or status lookup says a payment succeeded. */
+export type RecordPaymentSucceeded = Command<
+  'RecordPaymentSucceeded',
+  { providerEventId: string; providerPaymentId: string; amountMinor: number; currency: string; succeededAt: string }
+>;
+
+/** One payment attempt failed; the provider session stays open for another attempt. */
+export type RecordPaymentAttemptFailed = Command<
+  'RecordPaymentAttemptFailed',
+  { providerEventId: string; providerPaymentId: string; reason: string; failedAt: string }
+>;
+
+/** Our own decision, after a status check, that a Pending order will not be paid. */
+export type ExpireOrder = Command<'ExpireOrder', Record<string, never>>;
+
+/** The provider closed the session (Stripe PaymentIntent canceled, Cashfree order terminated). */
+export type FailOrder = Command<'FailOrder', { reason: string; providerEventId?: string }>;
+
+export type RequestRefund = Command<'RequestRefund', { refundId: string; amountMinor: number }>;
+export type RecordRefundSucceeded = Command<'RecordRefundSucceeded', { refundId: string; amountMinor: number }>;
+export type RecordRefundFailed = Command<'RecordRefundFailed', { refundId: string; reason: string }>;
+
+export type OrderCommand =
+  | PlaceOrder
+  | RecordPaymentSucceeded
+  | RecordPaymentAttemptFailed
+  | ExpireOrder
+  | FailOrder
+  | RequestRefund
+  | RecordRefundSucceeded
+  | RecordRefundFailed;

@@ -1,0 +1,39 @@
+import { Sql } from '@payments/persistence';
+import { LedgerPosting, isBalanced } from './domain/ledger-postings';
+import { formatInvoiceNumber } from './domain/invoice-number';
+
+
+/** The double-entry ledger and gap-free invoice numbers, in order-ledger's schema. */
+export class LedgerRepository {
+  async post(sql: Sql, journalId: string, orderId: string, postings: readonly LedgerPosting[], at: Date): Promise<void> {
+    if (!isBalanced(postings)) throw new Error(`journal ${journalId} does not balance`);
+    for (const posting of postings) {
+      await sql.query(
+        `INSERT INTO order_ledger.ledger_postings (journal_id, order_id, account, amount_minor, currency, posted_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [journalId, orderId, posting.account, posting.amountMinor, posting.currency, at],
+      );
+    }
+  }
+
+  /**
+   * The next invoice number of the year, taken under the counter's row lock inside the paying
+   * transaction: a rolled-back payment returns its number, so the sequence has no gaps.
+   */
+  async issueInvoice(sql: Sql, order: { orderId: string; amountMinor: number; taxMinor: number; currency: string }, at: Date): Promise<string> {
+    const year = at.getUTCFullYear();
+    const [counter] = await sql.query<{ last_number: number }>(
+      `INSERT INTO order_ledger.invoice_counters (year, last_number) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_number = order_ledger.invoice_counters.last_number + 1
+       RETURNING last_number`,
+      [year],
+    );
+    const invoiceNumber = formatInvoiceNumber(counter.last_number, at);
+    await sql.query(
+      `INSERT INTO order_ledger.invoices (invoice_number, order_id, amount_minor, tax_minor, currency, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [invoiceNumber, order.orderId, order.amountMinor, order.taxMinor, order.currency, at],
+    );
+    return invoiceNumber;
+  }
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Contract,
+  EnvelopeOrigin,
+  OrderFlaggedForReview as OrderFlaggedForReviewMessage,
+  OrderPaid as OrderPaidMessage,
+  OrderPaymentAttemptFailed as OrderPaymentAttemptFailedMessage,
+  OrderPlaced as OrderPlacedMessage,
+  buildMessage,
+} from '@payments/contracts';
+import { OutboundMessage } from '@payments/messaging';
+import { Sql } from '@payments/persistence';
+import { CLOCK, Clock, Outbox } from '@payments/nest-runtime';
+import { OrderCommand } from './domain/order.commands';
+import { decide, evolve } from './domain/order.decider';
+import { OrderEvent } from './domain/order.events';
+import { OrderState, PlacedOrder } from './domain/order.state';
+import { postingsForOrderPaid } from './domain/ledger-postings';
+import { LedgerRepository } from './ledger.repository';
+import { OrderStreamRepository } from './order-stream.repository';
+
+/**
+ * Runs one command against one order, in the caller's transaction: load the stream, decide, append
+ * at the expected version, book the ledger and invoice for a payment, and enqueue the integration
+ * events for orders.events. A concurrent append makes the whole transaction fail and retry.
+ */
+@Injectable()
+export class OrderCommandsService {
+  private readonly streams = new OrderStreamRepository();
+  private readonly ledger = new LedgerRepository();
+
+  constructor(
+    private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(sql: Sql, orderId: string, command: OrderCommand, origin: EnvelopeOrigin): Promise<OrderEvent[]> {
+    const now = this.clock.now();
+    const { state, version } = await this.streams.load(sql, orderId);
+    const events = decide(command, state, now);
+    if (events.length === 0) return events;
+    await this.streams.append(sql, orderId, version, events, { correlationId: origin.correlationId, causationId: origin.causationId ?? null });
+    const after = events.reduce(evolve, state);
+    const messages: OutboundMessage[] = [];
+    for (const event of events) {
+      const message = await this.integrationMessage(sql, event, after, origin, now);
+      if (message) messages.push(message);
+    }
+    await this.outbox.enqueue(sql, messages);
+    return events;
+  }
+
+  private async integrationMessage(sql: Sql, event: OrderEvent, order: OrderState, origin: EnvelopeOrigin, now: Date): Promise<OutboundMessage | null> {
+    if (order.status === 'Initial') return null;
+    const placed: PlacedOrder = order;
+    const key = placed.orderId;
+    const envelopeOf = <T>(contract: Contract<T>, payload: T): OutboundMessage => ({
+      topic: contract.topic,
+      envelope: buildMessage(contract, { key, origin, occurredAt: now, payload }),
+    });
+    switch (event.type) {
+      case 'OrderPlaced':
+        return envelopeOf(OrderPlacedMessage, {
+          orderId: key, userId: placed.userId, lines: placed.lines, amountMinor: placed.amountMinor, currency: placed.currency,
+          breakdown: placed.breakdown, provider: placed.provider, placedAt: event.data.placedAt,
+        });
+      case 'OrderPaid': {
+        await this.ledger.post(sql, `payment:${event.data.providerPaymentId}`, key, postingsForOrderPaid({ totalMinor: placed.amountMinor, taxMinor: placed.breakdown.taxMinor, currency: placed.currency }), now);
+        const invoiceNumber = await this.ledger.issueInvoice(
+          sql, { orderId: key, amountMinor: placed.amountMinor, taxMinor: placed.breakdown.taxMinor, currency: placed.currency }, now,
+        );
+        return envelopeOf(OrderPaidMessage, {
+          orderId: key, userId: placed.userId, lines: placed.lines, amountMinor: placed.amountMinor, currency: placed.currency,
+          provider: placed.provider, providerPaymentId: event.data.providerPaymentId, invoiceNumber, paidAt: event.data.paidAt,
+        });
+      }
+      case 'PaymentAttemptFailed':
+        return envelopeOf(OrderPaymentAttemptFailedMessage, {
+          orderId: key, userId: placed.userId, reason: event.data.reason, failedAt: event.data.failedAt,
+        });
+      case 'OrderFlaggedForReview':
+        return envelopeOf(OrderFlaggedForReviewMessage, {
+          orderId: key, userId: placed.userId, reason: event.data.reason, flaggedAt: event.data.flaggedAt,
+        });
+      default:
+        return null;
+    }
+  }
+}

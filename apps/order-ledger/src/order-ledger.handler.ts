@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSucceeded, causedBy, isMessage } from '@payments/contracts';
+import { HandlerContext } from '@payments/messaging';
+import { ConsumerHandler } from '@payments/nest-runtime';
+import { OrderCommand } from './domain/order.commands';
+import { OrderCommandsService } from './order-commands.service';
+
+/** checkout.events and payments.provider-events -> commands on the order aggregate. */
+export function commandFor(envelope: Envelope): { orderId: string; command: OrderCommand } | null {
+  if (isMessage(envelope, CheckoutOpened)) {
+    const opened = envelope.payload;
+    return {
+      orderId: opened.orderId,
+      command: {
+        type: 'PlaceOrder',
+        data: {
+          orderId: opened.orderId, userId: opened.userId, lines: opened.lines, amountMinor: opened.amountMinor,
+          currency: opened.currency, breakdown: opened.breakdown, provider: opened.provider, providerReference: opened.providerReference,
+        },
+      },
+    };
+  }
+  if (isMessage(envelope, PaymentSucceeded)) {
+    const { orderId, providerEventId, providerPaymentId, amountMinor, currency, succeededAt } = envelope.payload;
+    return { orderId, command: { type: 'RecordPaymentSucceeded', data: { providerEventId, providerPaymentId, amountMinor, currency, succeededAt } } };
+  }
+  if (isMessage(envelope, PaymentAttemptFailed)) {
+    const { orderId, providerEventId, providerPaymentId, reason, failedAt } = envelope.payload;
+    return { orderId, command: { type: 'RecordPaymentAttemptFailed', data: { providerEventId, providerPaymentId, reason, failedAt } } };
+  }
+  return null;
+}
+
+@Injectable()
+export class OrderLedgerHandler implements ConsumerHandler {
+  constructor(private readonly orders: OrderCommandsService) {}
+
+  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+    const routed = commandFor(envelope);
+    if (!routed) return;
+    await this.orders.execute(sql, routed.orderId, routed.command, causedBy(envelope));
+  }
+}

@@ -1,0 +1,22 @@
+import { StripeAdapterConfig } from '@payments/providers';
+import { integerEnv, kafkaBrokersFrom, listEnv, requiredEnv, stripeApiTarget } from '@payments/nest-runtime';
+
+export interface WebhookIngestConfig {
+  port: number;
+  kafkaBrokers: string[];
+  stripe: StripeAdapterConfig;
+}
+
+export function loadWebhookIngestConfig(env: NodeJS.ProcessEnv = process.env): WebhookIngestConfig {
+  requiredEnv(env, 'STRIPE_WEBHOOK_SECRET');
+  return {
+    port: integerEnv(env, 'WEBHOOK_INGEST_PORT', 3001, { min: 0, max: 65535 }),
+    kafkaBrokers: kafkaBrokersFrom(env),
+    stripe: {
+      secretKey: requiredEnv(env, 'STRIPE_SECRET_KEY'),
+      // Comma-separated: during a rotation both the old and the new endpoint secret verify.
+      webhookSecrets: listEnv(env, 'STRIPE_WEBHOOK_SECRET', []),
+      ...stripeApiTarget(env),
+    },
+  };
+}

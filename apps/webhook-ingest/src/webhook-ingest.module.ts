@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@payments/contracts';
+import { StripeAdapter } from '@payments/providers';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { ObservabilityModule } from '@payments/observability';
+import { IngestWebhookService, PROVIDERS } from './ingest-webhook.service';
+import { WebhookIngestInit1732300000000 } from './migrations/1732300000000-webhook-ingest-init';
+import { WebhookIngestConfig } from './webhook-ingest.config';
+import { WebhooksController } from './webhooks.controller';
+
+@Module({})
+export class WebhookIngestModule {
+  static forRoot(config: WebhookIngestConfig): DynamicModule {
+    return {
+      module: WebhookIngestModule,
+      imports: [
+        ObservabilityModule.forService('webhook-ingest', postgresAndKafkaReadiness),
+        ServiceDatabaseModule.forRoot({ schema: 'webhook_ingest', migrations: [WebhookIngestInit1732300000000] }),
+        MessagingModule.forRoot({
+          clientId: 'webhook-ingest',
+          brokers: config.kafkaBrokers,
+          schema: 'webhook_ingest',
+          topics: [Topics.providerEvents],
+          consumers: [],
+        }),
+      ],
+      controllers: [WebhooksController],
+      providers: [
+        ...systemClockAndIds,
+        { provide: PROVIDERS, useFactory: () => new Map([['stripe', new StripeAdapter(config.stripe)]]) },
+        IngestWebhookService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+export type { Logger } from './logger.port';
+export { createKafka } from './kafka-client.factory';
+export { ensureTopics } from './topics.admin';
+export { messagingDdl } from './messaging.ddl';
+export type { OutboundMessage } from './outbox.writer';
+export { enqueueOutbox } from './outbox.writer';
+export type { OutboxRelayOptions } from './outbox.relay';
+export { OutboxRelay } from './outbox.relay';
+export type { HandlerContext, MessageHandler } from './message-handler.port';
+export type { RetryPolicy } from './retry.policy';
+export { DEFAULT_RETRY_POLICY } from './retry.policy';
+export type { InboxConsumerOptions } from './inbox.consumer';
+export { ConsumerStoppingError, InboxConsumer } from './inbox.consumer';
+export type { ReplayOptions } from './dead-letter.replayer';
+export { replayDeadLetters } from './dead-letter.replayer';
+export { DeadLetterHeader, MessageHeader } from './message-headers.mapper';

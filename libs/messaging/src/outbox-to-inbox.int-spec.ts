@@ -1,0 +1,91 @@
+import { Kafka } from 'kafkajs';
+import { Envelope } from '@payments/contracts';
+import { PgDatabase } from '@payments/persistence';
+import { eventually, kafkaBrokers, testSchema, uniqueName } from '@payments/testing';
+import { InboxConsumer } from './inbox.consumer';
+import { createKafka } from './kafka-client.factory';
+import { MessageHandler } from './message-handler.port';
+import { messagingDdl } from './messaging.ddl';
+import { OutboxRelay } from './outbox.relay';
+import { enqueueOutbox } from './outbox.writer';
+import {
+  capturingLogger,
+  deleteTopics,
+  effectCounts,
+  effectsDdl,
+  paymentSucceeded,
+  recordEffect,
+} from './test-messages.fixture';
+import { ensureTopics } from './topics.admin';
+
+describe('outbox -> Kafka -> inbox', () => {
+  let kafka: Kafka;
+  let db: PgDatabase;
+  let schema: string;
+  let dropSchema: () => Promise<void>;
+  let topic: string;
+  const running: { stop(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    kafka = createKafka({ clientId: uniqueName('messaging_test'), brokers: kafkaBrokers() });
+    ({ db, schema, drop: dropSchema } = await testSchema('messaging_flow'));
+    for (const statement of [...messagingDdl(schema), effectsDdl(schema)]) await db.query(statement);
+    topic = uniqueName('messaging_flow');
+    await ensureTopics(kafka, [topic], { partitions: 1 });
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(running.map((service) => service.stop()));
+    await deleteTopics(kafka, [topic, `${topic}.dlq`]);
+    await dropSchema();
+  });
+
+  it('delivers each message exactly once in effect even when the consumer crashes between its commit and the offset commit', async () => {
+    const messages = Array.from({ length: 5 }, () => paymentSucceeded());
+    const crashed = messages[2];
+    const groupId = uniqueName('messaging_flow_group');
+    const invocations = new Map<string, number>();
+    const handler: MessageHandler = async (envelope, { sql }) => {
+      invocations.set(envelope.id, (invocations.get(envelope.id) ?? 0) + 1);
+      await recordEffect(sql, schema, envelope);
+    };
+
+    await db.transaction((sql) => enqueueOutbox(sql, schema, messages.map((envelope) => ({ topic, envelope }))));
+    const relay = new OutboxRelay({ db, schema, kafka });
+    running.push(relay);
+    await relay.start();
+    relay.notify();
+
+    // The first instance dies after the third message's transaction committed, before its offset commit.
+    let stopFirst: Promise<void> | undefined;
+    const first: InboxConsumer = new InboxConsumer({
+      kafka, db, schema, groupId, topics: [topic], handler, fromBeginning: true,
+      afterCommit: (envelope: Envelope) => {
+        if (envelope.id !== crashed.id) return;
+        stopFirst = first.stop();
+        throw new Error('simulated crash before the offset commit');
+      },
+    });
+    running.push(first);
+    await first.start();
+    await eventually(async () => (stopFirst ? true : undefined), 20_000, 'the first consumer to crash');
+    await stopFirst;
+    expect([...(await effectCounts(db, schema)).keys()].sort()).toEqual(messages.slice(0, 3).map((m) => m.id).sort());
+
+    const secondLogger = capturingLogger();
+    const second = new InboxConsumer({ kafka, db, schema, groupId, topics: [topic], handler, logger: secondLogger });
+    running.push(second);
+    await second.start();
+    await eventually(async () => ((await effectCounts(db, schema)).size === messages.length ? true : undefined), 20_000, 'all effects');
+
+    const skipped = secondLogger.entries.filter((entry) => entry.msg === 'message already applied; skipped');
+    expect(skipped.map((entry) => entry.obj.messageId)).toEqual([crashed.id]);
+    const effects = await effectCounts(db, schema);
+    for (const message of messages) {
+      expect(effects.get(message.id)).toBe(1);
+      expect(invocations.get(message.id)).toBe(1);
+    }
+    const unpublished = await db.query(`SELECT id FROM ${schema}.outbox WHERE published_at IS NULL`);
+    expect(unpublished).toEqual([]);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './config';
+export * from './database.module';
+export * from './messaging.module';
+export * from './readiness';
+export * from './bootstrap';
+export * from './ports';

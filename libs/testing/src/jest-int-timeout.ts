@@ -1,0 +1,2 @@
+// Integration tests wait on a real broker and database.
+jest.setTimeout(60_000);

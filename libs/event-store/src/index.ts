@@ -1,6 +1,9 @@
-export { NewEvent, StoredEvent, Checkpoint, START } from './event-store.types';
+export type { NewEvent, StoredEvent, Checkpoint } from './event-store.types';
+export { START } from './event-store.types';
 export { eventStoreDdl } from './event-store.sql';
 export { ConcurrencyConflictError, DuplicateEventIdError, CheckpointMovedError } from './event-store.errors';
-export { PostgresEventStore, AppendResult } from './postgres.event-store';
-export { Projection } from './projection.types';
-export { ProjectionRunner, ProjectionRunnerOptions, ProjectionRunnerLogger } from './projection.runner';
+export type { AppendResult } from './postgres.event-store';
+export { PostgresEventStore } from './postgres.event-store';
+export type { Projection } from './projection.types';
+export type { ProjectionRunnerOptions, ProjectionRunnerLogger } from './projection.runner';
+export { ProjectionRunner } from './projection.runner';

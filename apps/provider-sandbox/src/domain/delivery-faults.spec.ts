@@ -1,0 +1,38 @@
+import { copiesToDeliver, mergeFaults, parseDeliveryFaults } from './delivery-faults';
+
+describe('webhook delivery faults', () => {
+  it('reads every known fault from a request body', () => {
+    const input = { duplicate: 3, dropFirstAttempt: true, delayMs: 500, staleTimestamp: true, tamperAmount: false };
+    expect(parseDeliveryFaults(input)).toEqual({ ok: true, faults: input });
+  });
+
+  it('treats a missing faults object as no faults', () => {
+    expect(parseDeliveryFaults(undefined)).toEqual({ ok: true, faults: {} });
+    expect(parseDeliveryFaults(null)).toEqual({ ok: true, faults: {} });
+  });
+
+  it.each([
+    [{ duplicate: 0 }, /duplicate must be an integer from 1 to 10/],
+    [{ duplicate: 2.5 }, /duplicate/],
+    [{ delayMs: -1 }, /delayMs/],
+    [{ delayMs: 600_000 }, /delayMs/],
+    [{ staleTimestamp: 'yes' }, /staleTimestamp must be true or false/],
+    [{ reorder: true }, /unknown fault "reorder"/],
+    [[1], /must be an object/],
+  ])('refuses %p', (input, message) => {
+    const result = parseDeliveryFaults(input);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(message);
+  });
+
+  it('lets faults given with a request override the run defaults field by field', () => {
+    expect(mergeFaults({ duplicate: 2, staleTimestamp: true }, { staleTimestamp: false, delayMs: 10 })).toEqual({
+      duplicate: 2, staleTimestamp: false, delayMs: 10,
+    });
+  });
+
+  it('delivers one copy unless told to duplicate', () => {
+    expect(copiesToDeliver({})).toBe(1);
+    expect(copiesToDeliver({ duplicate: 3 })).toBe(3);
+  });
+});

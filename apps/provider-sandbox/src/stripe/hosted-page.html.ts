@@ -1,0 +1,38 @@
+import type { SandboxPaymentIntent } from './payment-intent';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+
+/** A bare test checkout page: three buttons that act as the customer through the control endpoints. */
+export function hostedPaymentPage(intent: SandboxPaymentIntent): string {
+  const id = escapeHtml(intent.id);
+  const amount = `${intent.amount} ${escapeHtml(intent.currency.toUpperCase())} (minor units)`;
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Sandbox checkout ${id}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto}button{margin-right:.5rem;padding:.5rem 1rem}</style></head>
+<body>
+<h1>Stripe sandbox checkout</h1>
+<p>Test page of the provider-sandbox: no card data, no real money.</p>
+<dl><dt>PaymentIntent</dt><dd>${id}</dd><dt>Amount</dt><dd>${amount}</dd>
+<dt>Description</dt><dd>${escapeHtml(intent.description ?? '')}</dd><dt>Status</dt><dd id="status">${escapeHtml(intent.status)}</dd></dl>
+<button data-action="pay">Pay</button><button data-action="decline">Decline</button><button data-action="abandon">Abandon</button>
+<pre id="result"></pre>
+<script>
+document.querySelectorAll('button[data-action]').forEach((button) => button.addEventListener('click', async () => {
+  const response = await fetch('/_sandbox/stripe/payment_intents/${id}/' + button.dataset.action, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
+  });
+  const body = await response.json();
+  document.getElementById('status').textContent = body.payment_intent ? body.payment_intent.status : 'unchanged';
+  document.getElementById('result').textContent = JSON.stringify(body, null, 2);
+}));
+</script>
+</body>
+</html>
+`;
+}
+
+export function missingPaymentPage(id: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>No such PaymentIntent: ${escapeHtml(id)}</h1></body></html>\n`;
+}

@@ -1,0 +1,71 @@
+import { DeliveryFaults, STALE_TIMESTAMP_AGE_SECONDS } from '../domain/delivery-faults';
+import { stripeSignatureHeader } from './stripe-signature';
+
+/** The API request that caused an event; both null for events the "customer" caused. */
+export interface StripeEventRequest {
+  readonly id: string | null;
+  readonly idempotency_key: string | null;
+}
+
+/** An event object as Stripe delivers it to a webhook endpoint. */
+export interface StripeEvent {
+  readonly id: string;
+  readonly object: 'event';
+  readonly api_version: string;
+  readonly created: number;
+  readonly data: { readonly object: unknown };
+  readonly livemode: false;
+  readonly pending_webhooks: number;
+  readonly request: StripeEventRequest;
+  readonly type: string;
+}
+
+export interface NewStripeEvent {
+  id: string;
+  type: string;
+  object: unknown;
+  created: number;
+  apiVersion: string;
+  request: StripeEventRequest;
+  pendingWebhooks: number;
+}
+
+export function buildStripeEvent(input: NewStripeEvent): StripeEvent {
+  return {
+    id: input.id,
+    object: 'event',
+    api_version: input.apiVersion,
+    created: input.created,
+    // A snapshot: later changes to the object must not show in an event already sent.
+    data: { object: structuredClone(input.object) },
+    livemode: false,
+    pending_webhooks: input.pendingWebhooks,
+    request: input.request,
+    type: input.type,
+  };
+}
+
+export interface SignedWebhook {
+  readonly body: string;
+  readonly signatureHeader: string;
+  readonly timestamp: number;
+  readonly tampered: boolean;
+}
+
+function tamperedAmount(event: StripeEvent): StripeEvent {
+  const object = event.data.object as Record<string, unknown>;
+  const bump = (value: unknown) => (typeof value === 'number' && value > 0 ? value + 100 : value);
+  return { ...event, data: { object: { ...object, amount: bump(object.amount), amount_received: bump(object.amount_received) } } };
+}
+
+/**
+ * Serialises and signs one delivery attempt, as Stripe does (pretty-printed JSON, fresh timestamp
+ * per attempt), then applies the signature faults: a stale timestamp, or a body changed after signing.
+ */
+export function signWebhook(event: StripeEvent, secrets: readonly string[], nowSeconds: number, faults: DeliveryFaults): SignedWebhook {
+  const timestamp = faults.staleTimestamp ? nowSeconds - STALE_TIMESTAMP_AGE_SECONDS : nowSeconds;
+  const signedBody = JSON.stringify(event, null, 2);
+  const signatureHeader = stripeSignatureHeader(secrets, timestamp, signedBody);
+  const body = faults.tamperAmount ? JSON.stringify(tamperedAmount(event), null, 2) : signedBody;
+  return { body, signatureHeader, timestamp, tampered: body !== signedBody };
+}

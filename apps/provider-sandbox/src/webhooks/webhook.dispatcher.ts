@@ -1,0 +1,105 @@
+import { RetrySchedule, delayBeforeNextAttempt } from '../domain/retry-schedule';
+import { SandboxRuntime, unixSeconds } from '../domain/sandbox-runtime';
+import { signWebhook } from '../stripe/stripe-event';
+import { postRaw } from './raw-http.post';
+import type { AttemptOutcome, DeliveryAttempt, LoggedEvent } from './stripe-event.log';
+
+export interface WebhookDispatcherOptions {
+  readonly secrets: readonly string[];
+  readonly schedule: RetrySchedule;
+  readonly attemptTimeoutMs: number;
+}
+
+type AttemptResult = Pick<DeliveryAttempt, 'outcome' | 'httpStatus' | 'error' | 'signatureTimestamp' | 'tampered'>;
+
+/**
+ * Delivers logged events to their endpoint in the background: copies one after another, each
+ * retried with exponential backoff on a non-2xx answer or a network failure, every attempt freshly
+ * signed. `stop()` cancels waits and requests in flight.
+ */
+export class WebhookDispatcher {
+  private readonly timers = new Map<NodeJS.Timeout, () => void>();
+  private readonly aborter = new AbortController();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly options: WebhookDispatcherOptions,
+    private readonly runtime: SandboxRuntime,
+  ) {}
+
+  dispatch(logged: LoggedEvent): void {
+    if (!logged.endpoint) return;
+    const run = this.deliverAllCopies(logged, logged.endpoint).finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
+  /** Resolves once every delivery started so far has finished or been stopped. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  async stop(): Promise<void> {
+    this.aborter.abort();
+    for (const [timer, wake] of this.timers) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.timers.clear();
+    await this.idle();
+  }
+
+  private get stopped(): boolean {
+    return this.aborter.signal.aborted;
+  }
+
+  private async deliverAllCopies(logged: LoggedEvent, endpoint: string): Promise<void> {
+    if (logged.faults.delayMs) await this.sleep(logged.faults.delayMs);
+    for (let copy = 1; copy <= logged.copies && !this.stopped; copy++) {
+      await this.deliverCopy(logged, endpoint, copy);
+    }
+  }
+
+  private async deliverCopy(logged: LoggedEvent, endpoint: string, copy: number): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      const result = await this.attempt(logged, endpoint, copy === 1 && attempt === 1);
+      if (this.stopped) return;
+      logged.attempts.push({ copy, attempt, at: this.runtime.now().toISOString(), ...result });
+      if (result.outcome === 'delivered') {
+        logged.deliveredCopies += 1;
+        return;
+      }
+      const wait = delayBeforeNextAttempt(this.options.schedule, attempt);
+      if (wait === null) {
+        logged.failedCopies += 1;
+        return;
+      }
+      await this.sleep(wait);
+    }
+  }
+
+  private async attempt(logged: LoggedEvent, endpoint: string, isFirst: boolean): Promise<AttemptResult> {
+    if (isFirst && logged.faults.dropFirstAttempt) return { outcome: 'dropped' };
+    const signed = signWebhook(logged.event, this.options.secrets, unixSeconds(this.runtime.now()), logged.faults);
+    const headers = {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+      'stripe-signature': signed.signatureHeader,
+    };
+    const answer = await postRaw(endpoint, headers, signed.body, this.options.attemptTimeoutMs, this.aborter.signal);
+    const signature = { signatureTimestamp: signed.timestamp, tampered: signed.tampered };
+    if ('error' in answer) return { outcome: 'network_error', error: answer.error, ...signature };
+    const outcome: AttemptOutcome = answer.status >= 200 && answer.status < 300 ? 'delivered' : 'rejected';
+    return { outcome, httpStatus: answer.status, ...signature };
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.set(timer, resolve);
+    });
+  }
+}

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { PgDatabase } from '@payments/persistence';
+import { testSchema } from '@payments/testing';
+import { ConcurrencyConflictError, DuplicateEventIdError } from './event-store.errors';
+import { eventStoreDdl } from './event-store.sql';
+import { NewEvent } from './event-store.types';
+import { openTransaction, waitingOnLock } from './open-transaction.test-helper';
+import { PostgresEventStore } from './postgres.event-store';
+
+const paid = (amount: number, eventId?: string): NewEvent => ({ type: 'PaymentCaptured', data: { amount }, eventId });
+
+describe('PostgresEventStore append and readStream', () => {
+  let db: PgDatabase;
+  let drop: () => Promise<void>;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    const test = await testSchema('es_store');
+    ({ db, drop } = test);
+    for (const statement of eventStoreDdl(test.schema)) await db.query(statement);
+    store = new PostgresEventStore(test.schema);
+  });
+  afterAll(() => drop());
+
+  it('running the DDL again changes nothing', async () => {
+    for (const statement of eventStoreDdl(store.schema)) await db.query(statement);
+  });
+
+  it('appends to a new stream at expected version 0 and reads the events back in order', async () => {
+    const streamId = `order-${randomUUID()}`;
+    const first = await db.transaction((sql) =>
+      store.append(sql, streamId, 0, [
+        { type: 'OrderPlaced', data: { sku: 'course-1' }, metadata: { correlationId: 'c-1' } },
+        { type: 'PaymentCaptured', schemaVersion: 2, data: { amount: 4900 } },
+      ]),
+    );
+    const second = await db.transaction((sql) => store.append(sql, streamId, first.nextExpectedVersion, [paid(100)]));
+
+    const events = await store.readStream(db, streamId);
+
+    expect(first.nextExpectedVersion).toBe(2);
+    expect(second.nextExpectedVersion).toBe(3);
+    expect(events.map((e) => [e.streamVersion, e.type, e.schemaVersion])).toEqual([
+      [1, 'OrderPlaced', 1],
+      [2, 'PaymentCaptured', 2],
+      [3, 'PaymentCaptured', 1],
+    ]);
+    expect(events.map((e) => e.globalPosition)).toEqual([...first.globalPositions, ...second.globalPositions]);
+    expect(BigInt(events[0].globalPosition)).toBeLessThan(BigInt(events[1].globalPosition));
+    expect(events[0]).toMatchObject({ streamId, data: { sku: 'course-1' }, metadata: { correlationId: 'c-1' } });
+    expect(events[2].metadata).toEqual({});
+    expect(events[0].recordedAt).toBeInstanceOf(Date);
+    expect(events[0].transactionId).toMatch(/^\d+$/);
+  });
+
+  it('refuses an append at a stale expected version and writes nothing', async () => {
+    const streamId = `order-${randomUUID()}`;
+    await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1), paid(2)]));
+
+    const stale = db.transaction((sql) => store.append(sql, streamId, 1, [paid(3)]));
+
+    await expect(stale).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(stale).rejects.toMatchObject({
+      code: 'EVENT_STORE.CONCURRENCY_CONFLICT',
+      streamId,
+      expectedVersion: 1,
+      actualVersion: 2,
+    });
+    expect((await store.readStream(db, streamId)).map((e) => e.data.amount)).toEqual([1, 2]);
+  });
+
+  it('refuses expected version 0 for a stream that already exists', async () => {
+    const streamId = `order-${randomUUID()}`;
+    await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1)]));
+
+    await expect(db.transaction((sql) => store.append(sql, streamId, 0, [paid(2)]))).rejects.toMatchObject({
+      code: 'EVENT_STORE.CONCURRENCY_CONFLICT',
+      actualVersion: 1,
+    });
+  });
+
+  it('rolls back the events of a transaction that fails after the append', async () => {
+    const streamId = `order-${randomUUID()}`;
+    const failing = db.transaction(async (sql) => {
+      await store.append(sql, streamId, 0, [paid(1)]);
+      throw new Error('the rest of the command failed');
+    });
+
+    await expect(failing).rejects.toThrow('the rest of the command failed');
+    expect(await store.readStream(db, streamId)).toEqual([]);
+    await db.transaction((sql) => store.append(sql, streamId, 0, [paid(2)]));
+  });
+
+  it.each([
+    ['a new stream', 0],
+    ['an existing stream', 2],
+  ])('lets exactly one of two truly concurrent appends to %s win', async (_, expectedVersion) => {
+    const streamId = `order-${randomUUID()}`;
+    if (expectedVersion > 0) await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1), paid(2)]));
+    const first = await openTransaction(db.pool);
+    const second = await openTransaction(db.pool);
+    try {
+      await store.append(first.sql, streamId, expectedVersion, [paid(10), paid(11)]);
+      const secondAppend = store.append(second.sql, streamId, expectedVersion, [paid(20)]).then(
+        () => 'won',
+        (error: unknown) => error,
+      );
+      await waitingOnLock(db.pool, second.pid);
+      await first.commit();
+
+      const outcome = await secondAppend;
+      await second.rollback();
+
+      expect(outcome).toBeInstanceOf(ConcurrencyConflictError);
+      expect(outcome).toMatchObject({ expectedVersion, actualVersion: expectedVersion + 2 });
+      const amounts = (await store.readStream(db, streamId)).map((e) => e.data.amount);
+      expect(amounts.slice(expectedVersion)).toEqual([10, 11]);
+    } finally {
+      await first.rollback();
+      await second.rollback();
+    }
+  });
+
+  it('lets exactly one of many racing appends at the same version win and keeps only its events', async () => {
+    const streamId = `order-${randomUUID()}`;
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((writer) =>
+        db.transaction((sql) => store.append(sql, streamId, 0, [paid(writer), paid(writer * 100)])),
+      ),
+    );
+
+    const won = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index + 1] : []));
+    const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(4);
+    lost.forEach((reason) => expect(reason).toBeInstanceOf(ConcurrencyConflictError));
+    const amounts = (await store.readStream(db, streamId)).map((e) => e.data.amount);
+    expect(amounts).toEqual([won[0], won[0] * 100]);
+  });
+});
+
+describe('PostgresEventStore idempotence by event id', () => {
+  let db: PgDatabase;
+  let drop: () => Promise<void>;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    const test = await testSchema('es_idem');
+    ({ db, drop } = test);
+    for (const statement of eventStoreDdl(test.schema)) await db.query(statement);
+    store = new PostgresEventStore(test.schema);
+  });
+  afterAll(() => drop());
+
+  it('treats a retry of a committed append (same ids, same stream, same versions) as a no-op success', async () => {
+    const streamId = `order-${randomUUID()}`;
+    const ids = [randomUUID(), randomUUID()];
+    const original = await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1, ids[0]), paid(2, ids[1])]));
+    await db.transaction((sql) => store.append(sql, streamId, 2, [paid(3)]));
+
+    const retry = await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1, ids[0]), paid(2, ids[1])]));
+
+    expect(retry).toEqual(original);
+    expect((await store.readStream(db, streamId)).map((e) => e.data.amount)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a stored event id appended at another version', async () => {
+    const streamId = `order-${randomUUID()}`;
+    const id = randomUUID();
+    await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1, id)]));
+
+    const moved = db.transaction((sql) => store.append(sql, streamId, 1, [paid(1, id)]));
+
+    await expect(moved).rejects.toBeInstanceOf(DuplicateEventIdError);
+    await expect(moved).rejects.toMatchObject({ code: 'EVENT_STORE.DUPLICATE_EVENT_ID', streamId });
+    expect(await store.readStream(db, streamId)).toHaveLength(1);
+  });
+
+  it('refuses a stored event id appended to another stream', async () => {
+    const id = randomUUID();
+    await db.transaction((sql) => store.append(sql, `order-${randomUUID()}`, 0, [paid(1, id)]));
+    const otherStream = `order-${randomUUID()}`;
+
+    await expect(db.transaction((sql) => store.append(sql, otherStream, 0, [paid(1, id)]))).rejects.toBeInstanceOf(
+      DuplicateEventIdError,
+    );
+    expect(await store.readStream(db, otherStream)).toEqual([]);
+  });
+
+  it('refuses a retry that adds new events to ones already stored, writing none of them', async () => {
+    const streamId = `order-${randomUUID()}`;
+    const id = randomUUID();
+    await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1, id)]));
+
+    await expect(
+      db.transaction((sql) => store.append(sql, streamId, 0, [paid(1, id), paid(2)])),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.readStream(db, streamId)).toHaveLength(1);
+  });
+
+  it('refuses the same event id twice in one append', async () => {
+    const streamId = `order-${randomUUID()}`;
+    const id = randomUUID();
+
+    await expect(
+      db.transaction((sql) => store.append(sql, streamId, 0, [paid(1, id), paid(2, id)])),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.readStream(db, streamId)).toEqual([]);
+  });
+});

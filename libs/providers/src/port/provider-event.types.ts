@@ -1,0 +1,52 @@
+import type { ProviderName } from '@payments/contracts';
+
+/** What happened at a provider, in our words. Adapters map their vendor's event types onto these. */
+export type NeutralEventKind =
+  /** Money was captured for a payment: the amount is what the provider actually received. */
+  | 'payment.succeeded'
+  /** One payment attempt failed; the payment stays payable (a new attempt may follow). */
+  | 'payment.failed'
+  /** The payment session was closed without money moving (canceled, expired, customer left). */
+  | 'payment.abandoned'
+  /** A refund reached its final, successful state; the amount is that refund's. */
+  | 'refund.succeeded'
+  /** A refund failed or was canceled; the money stays with us. */
+  | 'refund.failed'
+  /** A subscription invoice was paid. */
+  | 'invoice.paid'
+  /** A subscription ended. */
+  | 'subscription.canceled'
+  /** The customer's bank opened a dispute (chargeback) against a payment. */
+  | 'dispute.opened';
+
+/** A verified provider webhook, normalized. Dedupe on (provider, providerEventId). */
+export interface NeutralProviderEvent {
+  readonly kind: NeutralEventKind;
+  readonly provider: ProviderName;
+  /** The provider's event id (Stripe `evt_...`); the same on every redelivery. */
+  readonly providerEventId: string;
+  /** The object the event is about: PaymentIntent `pi_...`, refund `re_...`, dispute `du_...`. */
+  readonly providerObjectId: string;
+  /** The payment the object belongs to when it is not the object itself (refunds, disputes). */
+  readonly providerPaymentReference?: string;
+  /** Our order id, from the provider object's `metadata.order_id`; null when the object names none. */
+  readonly orderId: string | null;
+  readonly amountMinor: number | null;
+  /** ISO 4217, upper-case. */
+  readonly currency: string | null;
+  /** When the provider created the event (ISO 8601). */
+  readonly occurredAt: string;
+  /** Why a payment or refund failed, or a dispute was opened, in the provider's words. */
+  readonly reason?: string;
+  /** The provider's own event type, e.g. `payment_intent.succeeded`. */
+  readonly providerType: string;
+}
+
+/**
+ * The result of verifying and reading one webhook; both variants say which provider event it was.
+ * Both must be acknowledged with a 2xx.
+ */
+export type ParsedWebhook =
+  | { readonly accepted: true; readonly event: NeutralProviderEvent; readonly providerEventId: string; readonly providerType: string }
+  /** Verified, but of a type we do not act on: store it for audit, acknowledge it, do nothing else. */
+  | { readonly accepted: true; readonly ignored: true; readonly providerEventId: string; readonly providerType: string };

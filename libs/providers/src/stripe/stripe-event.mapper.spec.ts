@@ -1,0 +1,77 @@
+import { toParsedWebhook } from './stripe-event.mapper';
+
+const created = 1_732_300_000;
+const event = (type: string, object: Record<string, unknown>) =>
+  ({ id: 'evt_1', type, created, data: { object } }) as unknown as Parameters<typeof toParsedWebhook>[0];
+const intent = (fields: Record<string, unknown> = {}) => ({
+  id: 'pi_1', object: 'payment_intent', amount: 4999, amount_received: 0, currency: 'usd', metadata: { order_id: 'ord_1' },
+  last_payment_error: null, cancellation_reason: null, ...fields,
+});
+
+describe('Stripe events in neutral terms', () => {
+  it('reads a succeeded PaymentIntent as a payment of the amount received, with our order id and an upper-case currency', () => {
+    expect(toParsedWebhook(event('payment_intent.succeeded', intent({ amount_received: 4999 })))).toEqual({
+      accepted: true,
+      providerEventId: 'evt_1',
+      providerType: 'payment_intent.succeeded',
+      event: {
+        kind: 'payment.succeeded', provider: 'stripe', providerEventId: 'evt_1', providerObjectId: 'pi_1', orderId: 'ord_1',
+        amountMinor: 4999, currency: 'USD', occurredAt: '2024-11-22T18:26:40.000Z', providerType: 'payment_intent.succeeded',
+      },
+    });
+  });
+
+  it('reads a failed attempt as payment.failed with the decline message as reason', () => {
+    const parsed = toParsedWebhook(event('payment_intent.payment_failed', intent({
+      last_payment_error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' },
+    })));
+    expect(parsed).toMatchObject({ event: { kind: 'payment.failed', amountMinor: 4999, reason: 'Your card was declined.' } });
+  });
+
+  it('falls back to the decline code when the failure has no message', () => {
+    const parsed = toParsedWebhook(event('payment_intent.payment_failed', intent({ last_payment_error: { code: 'card_declined' } })));
+    expect(parsed).toMatchObject({ event: { reason: 'card_declined' } });
+  });
+
+  it('reads a canceled PaymentIntent as an abandoned payment', () => {
+    const parsed = toParsedWebhook(event('payment_intent.canceled', intent({ cancellation_reason: 'abandoned' })));
+    expect(parsed).toMatchObject({ event: { kind: 'payment.abandoned', reason: 'abandoned', orderId: 'ord_1' } });
+  });
+
+  it('gives a null order id to an object without metadata.order_id', () => {
+    expect(toParsedWebhook(event('payment_intent.succeeded', intent({ metadata: {} })))).toMatchObject({ event: { orderId: null } });
+  });
+
+  it('maps a refund once it is final and names the PaymentIntent it refunds', () => {
+    const refund = { id: 're_1', amount: 1000, currency: 'inr', payment_intent: 'pi_1', metadata: { order_id: 'ord_1' }, failure_reason: null };
+    expect(toParsedWebhook(event('refund.created', { ...refund, status: 'succeeded' }))).toMatchObject({
+      event: { kind: 'refund.succeeded', providerObjectId: 're_1', providerPaymentReference: 'pi_1', amountMinor: 1000, currency: 'INR' },
+    });
+    expect(toParsedWebhook(event('refund.updated', { ...refund, status: 'failed', failure_reason: 'expired_or_canceled_card' }))).toMatchObject({
+      event: { kind: 'refund.failed', reason: 'expired_or_canceled_card' },
+    });
+    expect(toParsedWebhook(event('refund.updated', { ...refund, status: 'pending' }))).toEqual({
+      accepted: true, ignored: true, providerEventId: 'evt_1', providerType: 'refund.updated',
+    });
+  });
+
+  it('maps a paid invoice, taking the order id from the subscription metadata when the invoice has none', () => {
+    const invoice = { id: 'in_1', amount_paid: 1500, currency: 'eur', metadata: {}, parent: { subscription_details: { metadata: { order_id: 'ord_9' } } } };
+    expect(toParsedWebhook(event('invoice.paid', invoice))).toMatchObject({ event: { kind: 'invoice.paid', orderId: 'ord_9', amountMinor: 1500, currency: 'EUR' } });
+  });
+
+  it('maps a deleted subscription and an opened dispute', () => {
+    const subscription = { id: 'sub_1', currency: 'usd', metadata: { order_id: 'ord_2' }, cancellation_details: { reason: 'cancellation_requested' } };
+    expect(toParsedWebhook(event('customer.subscription.deleted', subscription))).toMatchObject({
+      event: { kind: 'subscription.canceled', providerObjectId: 'sub_1', orderId: 'ord_2', amountMinor: null, reason: 'cancellation_requested' },
+    });
+    const dispute = { id: 'du_1', amount: 4999, currency: 'usd', payment_intent: 'pi_1', metadata: {}, reason: 'fraudulent' };
+    expect(toParsedWebhook(event('charge.dispute.created', dispute))).toMatchObject({
+      event: { kind: 'dispute.opened', providerPaymentReference: 'pi_1', orderId: null, reason: 'fraudulent' },
+    });
+  });
+
+  it.each(['payment_intent.created', 'charge.refunded', 'customer.created', 'toString'])('ignores %s', (type) => {
+    expect(toParsedWebhook(event(type, intent()))).toEqual({ accepted: true, ignored: true, providerEventId: 'evt_1', providerType: type });
+  });
+});

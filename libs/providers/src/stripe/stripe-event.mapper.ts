@@ -1,0 +1,93 @@
+import type Stripe from 'stripe';
+import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../port/provider-event.types';
+
+/** What a Stripe object contributes to a neutral event; the envelope fields come from the event. */
+type ObjectFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
+  Partial<Pick<NeutralProviderEvent, 'reason' | 'providerPaymentReference'>>;
+type StripeEventMapping = (object: unknown) => ObjectFields | null;
+
+const upper = (currency: string | null | undefined) => (currency ? currency.toUpperCase() : null);
+const orderIdOf = (metadata: Stripe.Metadata | null | undefined) => metadata?.order_id || null;
+const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === 'string' ? ref : ref?.id);
+
+function paymentIntent(kind: NeutralEventKind, amountOf: (pi: Stripe.PaymentIntent) => number, reasonOf?: (pi: Stripe.PaymentIntent) => string | undefined): StripeEventMapping {
+  return (object) => {
+    const pi = object as Stripe.PaymentIntent;
+    return { kind, providerObjectId: pi.id, orderId: orderIdOf(pi.metadata), amountMinor: amountOf(pi), currency: upper(pi.currency), reason: reasonOf?.(pi) };
+  };
+}
+
+/** A refund maps once it is final; `pending` and `requires_action` stay ignored until it is. */
+const refund: StripeEventMapping = (object) => {
+  const re = object as Stripe.Refund;
+  const kind = re.status === 'succeeded' ? 'refund.succeeded' : re.status === 'failed' || re.status === 'canceled' ? 'refund.failed' : null;
+  if (!kind) return null;
+  return {
+    kind, providerObjectId: re.id, providerPaymentReference: idOf(re.payment_intent), orderId: orderIdOf(re.metadata),
+    amountMinor: re.amount, currency: upper(re.currency), reason: re.failure_reason ?? undefined,
+  };
+};
+
+/**
+ * The Stripe event types we act on; every other type is acknowledged and ignored. Consumers
+ * dedupe on `providerEventId`, and for refunds also on `providerObjectId`: one refund can be
+ * reported final by more than one event. `charge.refunded` is deliberately absent: it carries the
+ * charge's cumulative refunded amount and would count each refund twice next to `refund.*`.
+ */
+export const STRIPE_EVENT_MAPPINGS: Readonly<Record<string, StripeEventMapping>> = {
+  /** Money captured; the amount is `amount_received`, what Stripe actually took. */
+  'payment_intent.succeeded': paymentIntent('payment.succeeded', (pi) => pi.amount_received),
+  /** One attempt failed; the PaymentIntent is back in `requires_payment_method` and still payable. */
+  'payment_intent.payment_failed': paymentIntent('payment.failed', (pi) => pi.amount,
+    (pi) => pi.last_payment_error?.message ?? pi.last_payment_error?.code ?? undefined),
+  /** Canceled by us or by Stripe: no money moved and none will. */
+  'payment_intent.canceled': paymentIntent('payment.abandoned', (pi) => pi.amount, (pi) => pi.cancellation_reason ?? undefined),
+  /** A refund that is final on creation (most card refunds are). */
+  'refund.created': refund,
+  /** A refund whose status changed, to final or not. */
+  'refund.updated': refund,
+  /** A refund that failed after it was created. */
+  'refund.failed': refund,
+  /** A subscription invoice was paid; the order id comes from the invoice's or subscription's metadata. */
+  'invoice.paid': (object) => {
+    const invoice = object as Stripe.Invoice;
+    const orderId = orderIdOf(invoice.metadata) ?? orderIdOf(invoice.parent?.subscription_details?.metadata);
+    return { kind: 'invoice.paid', providerObjectId: invoice.id, orderId, amountMinor: invoice.amount_paid, currency: upper(invoice.currency) };
+  },
+  /** A subscription ended (canceled now, or at period end when that came). */
+  'customer.subscription.deleted': (object) => {
+    const subscription = object as Stripe.Subscription;
+    return {
+      kind: 'subscription.canceled', providerObjectId: subscription.id, orderId: orderIdOf(subscription.metadata), amountMinor: null,
+      currency: upper(subscription.currency), reason: subscription.cancellation_details?.reason ?? undefined,
+    };
+  },
+  /** A chargeback was opened; disputes carry no order id of ours, so use `providerPaymentReference`. */
+  'charge.dispute.created': (object) => {
+    const dispute = object as Stripe.Dispute;
+    return {
+      kind: 'dispute.opened', providerObjectId: dispute.id, providerPaymentReference: idOf(dispute.payment_intent),
+      orderId: orderIdOf(dispute.metadata), amountMinor: dispute.amount, currency: upper(dispute.currency), reason: dispute.reason,
+    };
+  },
+};
+
+/** Normalizes a verified Stripe event; types not in the table, and refunds not yet final, are ignored. */
+export function toParsedWebhook(event: Pick<Stripe.Event, 'id' | 'type' | 'created' | 'data'>): ParsedWebhook {
+  const mapping = Object.prototype.hasOwnProperty.call(STRIPE_EVENT_MAPPINGS, event.type) ? STRIPE_EVENT_MAPPINGS[event.type] : undefined;
+  const fields = mapping?.(event.data.object);
+  if (!fields) return { accepted: true, ignored: true, providerEventId: event.id, providerType: event.type };
+  const withoutUndefined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as ObjectFields;
+  return {
+    accepted: true,
+    providerEventId: event.id,
+    providerType: event.type,
+    event: {
+      ...withoutUndefined,
+      provider: 'stripe',
+      providerEventId: event.id,
+      occurredAt: new Date(event.created * 1000).toISOString(),
+      providerType: event.type,
+    },
+  };
+}

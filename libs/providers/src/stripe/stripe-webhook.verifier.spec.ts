@@ -1,0 +1,49 @@
+import Stripe from 'stripe';
+import { WebhookSignatureError } from '../port/provider.errors';
+import { verifyStripeWebhook } from './stripe-webhook.verifier';
+
+const { webhooks } = new Stripe('sk_test_unit');
+const oldSecret = 'whsec_old_0123456789';
+const newSecret = 'whsec_new_0123456789';
+const now = new Date('2024-11-22T18:26:40.000Z');
+const nowSeconds = Math.floor(now.getTime() / 1000);
+const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'payment_intent.succeeded', created: nowSeconds, data: { object: {} } }, null, 2);
+const signed = (secret: string, timestamp = nowSeconds) => ({ 'stripe-signature': webhooks.generateTestHeaderString({ payload, secret, timestamp }) });
+const verify = (body: string, headers: Record<string, string | string[] | undefined>, secrets: string[]) =>
+  verifyStripeWebhook(Buffer.from(body), headers, { webhooks, secrets, toleranceSeconds: 300, now: () => now });
+
+describe('verifying a Stripe webhook against several secrets', () => {
+  it('accepts a body signed with the only configured secret', () => {
+    expect(verify(payload, signed(newSecret), [newSecret]).id).toBe('evt_1');
+  });
+
+  it('accepts a body signed with the old secret while both the new and the old one are configured', () => {
+    expect(verify(payload, signed(oldSecret), [newSecret, oldSecret]).id).toBe('evt_1');
+  });
+
+  it('rejects a body signed with a secret that is no longer configured', () => {
+    expect(() => verify(payload, signed(oldSecret), [newSecret])).toThrow(WebhookSignatureError);
+  });
+
+  it('rejects a body changed after it was signed', () => {
+    expect(() => verify(payload.replace('"evt_1"', '"evt_2"'), signed(newSecret), [newSecret])).toThrow(WebhookSignatureError);
+  });
+
+  it('rejects a correctly signed body whose timestamp is older than the tolerance', () => {
+    expect(() => verify(payload, signed(newSecret, nowSeconds - 301), [newSecret])).toThrow(/tolerance/);
+  });
+
+  it('rejects a webhook without a Stripe-Signature header, or with it repeated', () => {
+    expect(() => verify(payload, {}, [newSecret])).toThrow(WebhookSignatureError);
+    const header = signed(newSecret)['stripe-signature'];
+    expect(() => verify(payload, { 'stripe-signature': [header, header] }, [newSecret])).toThrow(WebhookSignatureError);
+  });
+
+  it('finds the header whatever its case', () => {
+    expect(verify(payload, { 'Stripe-Signature': signed(newSecret)['stripe-signature'] }, [newSecret]).id).toBe('evt_1');
+  });
+
+  it('rejects every webhook when no secret is configured', () => {
+    expect(() => verify(payload, signed(newSecret), [])).toThrow(/no Stripe webhook secret/);
+  });
+});

@@ -6,8 +6,11 @@ import { Envelope, decodeEnvelope } from '@payments/contracts';
 import { DEV_SECRETS, RunningSystem, SystemPorts, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
 import { databaseUrl } from '@payments/persistence';
 
-/** Ports away from the development defaults, so a running local system does not collide. */
-export const E2E_PORTS: SystemPorts = { gateway: 13000, webhookIngest: 13001, checkout: 13002, orderLedger: 13003, entitlements: 13004, sandbox: 14010 };
+/** Ports away from the development defaults (E2E_PORT_BASE, default 13000), so a running local system does not collide. */
+const base = Number(process.env.E2E_PORT_BASE ?? 13000);
+export const E2E_PORTS: SystemPorts = {
+  gateway: base, webhookIngest: base + 1, checkout: base + 2, orderLedger: base + 3, entitlements: base + 4, sandbox: base + 10,
+};
 
 export interface E2eSystem {
   system: RunningSystem;

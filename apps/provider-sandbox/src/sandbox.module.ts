@@ -4,7 +4,7 @@ import type { SandboxRuntime } from './domain/sandbox-runtime';
 import { HealthController } from './health.controller';
 import { SandboxErrorFilter } from './http/sandbox-error.filter';
 import type { SandboxConfig } from './sandbox.config';
-import { SANDBOX_CONFIG, SANDBOX_RUNTIME } from './sandbox.tokens';
+import { SANDBOX_RUNTIME } from './sandbox.tokens';
 import { HostedPageController } from './stripe/hosted-page.controller';
 import { PaymentIntentsApi } from './stripe/payment-intents.api';
 import { PaymentIntents } from './stripe/payment-intents.service';
@@ -25,7 +25,6 @@ export class SandboxModule implements OnModuleDestroy {
       module: SandboxModule,
       controllers: [HealthController, StripeApiController, StripeControlController, HostedPageController, SandboxFaultsController],
       providers: [
-        { provide: SANDBOX_CONFIG, useValue: config },
         { provide: SANDBOX_RUNTIME, useValue: runtime },
         { provide: APP_FILTER, useClass: SandboxErrorFilter },
         { provide: StripeEventLog, useValue: new StripeEventLog() },

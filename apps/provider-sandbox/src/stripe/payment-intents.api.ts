@@ -29,7 +29,7 @@ export class PaymentIntentsApi {
 
   retrieve(id: string, params: Params): Operation {
     return () => {
-      const unknown = Object.keys(params).find((name) => name !== 'client_secret' && name !== 'expand');
+      const unknown = Object.keys(params).find((name) => name !== 'client_secret' && !/^expand(\[\d*\])?$/.test(name));
       if (unknown) return { rejected: StripeErrors.unknownParam(unknown) };
       const intent = this.intents.find(id);
       return { executed: intent ? { status: 200, body: intent } : StripeErrors.noSuchPaymentIntent(id) };

@@ -34,18 +34,21 @@ describe('PostgresEventStore readAll (catch-up read)', () => {
     };
   }
 
-  it('returns settled events strictly after the checkpoint, in transaction order, a page at a time', async () => {
+  it('returns settled events strictly after the checkpoint, in numeric position order, a page at a time', async () => {
     const streamId = `order-${randomUUID()}`;
+    // First append in a fresh schema: positions 1..12, so a text sort ("10" < "2") would show.
+    const amounts = Array.from({ length: 12 }, (_, n) => n);
     const { globalPositions } = await db.transaction((sql) =>
-      store.append(sql, streamId, 0, [1, 2, 3].map((n) => ({ type: 'Counted', data: { n } }))),
+      store.append(sql, streamId, 0, amounts.map((n) => ({ type: 'Counted', data: { n } }))),
     );
-    const reader = catchUpReader(2);
+    const reader = catchUpReader(5);
 
     await eventually(async () => {
       await reader.poll();
-      return reader.seen.length >= 3 ? true : undefined;
+      return reader.seen.length >= amounts.length ? true : undefined;
     });
 
+    expect(globalPositions).toEqual(amounts.map((n) => String(n + 1)));
     expect(reader.seen.map((e) => e.globalPosition)).toEqual(globalPositions);
     expect(await reader.poll()).toEqual([]);
   });

@@ -120,8 +120,10 @@ function appendFunctionDdl(s: string): string {
     $$`;
 }
 
-const EVENT_COLUMNS = `event_id::text, stream_id, stream_version, global_position::text, transaction_id::text,
-  type, schema_version, data, metadata, recorded_at`;
+// Positions and xids leave as text (bigint/xid8 have no exact JS number). Queries alias the table
+// as "e" and sort on e.<column>, so ORDER BY never picks up these text columns by name.
+const EVENT_COLUMNS = `e.event_id::text, e.stream_id, e.stream_version, e.global_position::text, e.transaction_id::text,
+  e.type, e.schema_version, e.data, e.metadata, e.recorded_at`;
 
 /** The queries, in one place. Each takes the schema, already checked by the caller. */
 export const eventStoreSql = {
@@ -129,7 +131,8 @@ export const eventStoreSql = {
     `SELECT appended_version, appended_position::text
      FROM ${s}.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])`,
 
-  readStream: (s: string) => `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE stream_id = $1 ORDER BY stream_version`,
+  readStream: (s: string) =>
+    `SELECT ${EVENT_COLUMNS} FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.stream_version`,
 
   /**
    * The catch-up read. Only transactions below the snapshot's xmin are settled (committed or
@@ -137,10 +140,10 @@ export const eventStoreSql = {
    * reader's checkpoint. Order is transaction-id order, not commit order.
    */
   readAll: (s: string) =>
-    `SELECT ${EVENT_COLUMNS} FROM ${s}.events
-     WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
-     ORDER BY transaction_id, global_position
+    `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
+     WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       AND (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+     ORDER BY e.transaction_id, e.global_position
      LIMIT $3`,
 
   /** One runner per projection at a time; released when the transaction ends. */

@@ -61,7 +61,8 @@ describe('ProjectionRunner', () => {
     });
   }
 
-  const totals = () => db.query(`SELECT stream_id, total::int, events FROM ${schema}.stream_totals ORDER BY stream_id`);
+  const totals = () =>
+    db.query<{ stream_id: string; total: number; events: number }>(`SELECT stream_id, total::int, events FROM ${schema}.stream_totals ORDER BY stream_id`);
   const applications = async () =>
     (await db.query<{ all: number; distinct: number }>(
       `SELECT count(*)::int AS all, count(DISTINCT event_id)::int AS distinct FROM ${schema}.applications`,
@@ -102,18 +103,20 @@ describe('ProjectionRunner', () => {
   });
 
   it('advances neither the read model nor the checkpoint when handle() throws mid-batch', async () => {
-    const events = await appendSettled(['a'], [1, 2, 3, 4]);
+    const events = await appendSettled(['a'], [1, 2, 3, 4, 5]);
     projection.beforeHandle = async (event) => {
-      if (event.eventId === events[2].eventId) throw new Error('projection bug');
+      if (event.eventId === events[3].eventId) throw new Error('projection bug');
     };
 
-    await expect(runner(10).catchUp()).rejects.toThrow('projection bug');
+    // Batch 1 (events 0-1) commits; batch 2 fails on event 3 after applying event 2.
+    await expect(runner(2).catchUp()).rejects.toThrow('projection bug');
 
-    expect(await totals()).toEqual([]);
-    expect(await checkpoint()).toEqual({ transaction_id: '0', global_position: '0' });
+    expect(await totals()).toEqual([{ stream_id: 'a', total: 3, events: 2 }]);
+    expect(await checkpoint()).toEqual({ transaction_id: events[1].transactionId, global_position: events[1].globalPosition });
     projection.beforeHandle = async () => undefined;
-    expect(await runner(10).catchUp()).toBe(4);
-    expect(await totals()).toEqual([{ stream_id: 'a', total: 10, events: 4 }]);
+    expect(await runner(2).catchUp()).toBe(3);
+    expect(await totals()).toEqual([{ stream_id: 'a', total: 15, events: 5 }]);
+    expect(await applications()).toEqual({ all: 5, distinct: 5 });
   });
 
   it('rebuilds from position 0 to the same read model', async () => {
@@ -154,15 +157,24 @@ describe('ProjectionRunner', () => {
     await appendSettled(['a', 'b', 'c', 'd'], amounts);
     const [first, second] = [runner(4), runner(4)];
     let applied = 0;
+    let failed = false;
 
     const race = async (instance: ProjectionRunner) => {
-      while (applied < amounts.length) applied += await instance.catchUp();
+      try {
+        while (applied < amounts.length && !failed) {
+          const count = await instance.catchUp();
+          applied += count;
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     };
     await Promise.all([race(first), race(second)]);
 
     expect(applied).toBe(60);
     expect(await applications()).toEqual({ all: 60, distinct: 60 });
-    const sum = (await totals()).reduce((acc, row) => acc + Number(row.total), 0);
+    const sum = (await totals()).reduce((acc, row) => acc + row.total, 0);
     expect(sum).toBe(amounts.reduce((a, b) => a + b, 0));
   });
 

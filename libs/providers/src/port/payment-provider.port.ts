@@ -11,6 +11,8 @@ export interface OpenCheckoutInput {
   /** Our customer (user) id; stored as metadata, not as a provider customer. */
   customerId: string;
   customerEmail?: string;
+  /** The customer's mobile number, when we have one (Cashfree requires one and falls back to a configured placeholder). */
+  customerPhone?: string;
   description: string;
   /** Derived from our stable ids, so a retry after any failure reuses the same provider object. */
   idempotencyKey: string;

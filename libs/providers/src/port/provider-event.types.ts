@@ -36,6 +36,14 @@ export interface NeutralProviderEvent {
   readonly currency: string | null;
   /** When the provider created the event (ISO 8601). */
   readonly occurredAt: string;
+  /**
+   * What a `payment.failed` or `payment.abandoned` ended. `attempt`: one try ended and the provider
+   * keeps the payment open and payable (a Stripe decline; a Cashfree FAILED or USER_DROPPED attempt,
+   * after which the order stays ACTIVE). `payment`: the payment itself was closed (Stripe
+   * `payment_intent.canceled`). Absent: what the kind implies, `payment.failed` an attempt and
+   * `payment.abandoned` the payment. An ended attempt is never an ended order.
+   */
+  readonly ends?: 'attempt' | 'payment';
   /** Why a payment or refund failed, or a dispute was opened, in the provider's words. */
   readonly reason?: string;
   /** The provider's own event type, e.g. `payment_intent.succeeded`. */

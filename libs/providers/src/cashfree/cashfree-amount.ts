@@ -1,0 +1,27 @@
+import { MoneyError, fromMajorString, money, toMajorString } from '@payments/money';
+import { ProviderError } from '../port/provider.errors';
+import { JsonDecimal } from './cashfree-json.writer';
+
+/** Minor units as the decimal Cashfree expects: 17000 INR -> `170.00`. */
+export function toCashfreeAmount(amountMinor: number, currency: string): JsonDecimal {
+  return new JsonDecimal(toMajorString(money(amountMinor, currency)));
+}
+
+/**
+ * A Cashfree amount (a JSON number such as 170.00, or a string) in minor units: 170 -> 17000 paise.
+ * A parsed JSON number is read back through its shortest decimal form, which is exactly the
+ * decimal that was sent for any amount with at most 15 significant digits; more decimals than the
+ * currency has (170.005 INR), signs and exponents are refused rather than rounded.
+ */
+export function minorFromCashfreeAmount(value: unknown, currency: string, field = 'amount'): number {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value : null;
+  try {
+    if (text === null) throw new MoneyError('MONEY.INVALID_AMOUNT', `${String(value)} is not an amount`);
+    return fromMajorString(text, currency).amountMinor;
+  } catch (error) {
+    if (!(error instanceof MoneyError)) throw error;
+    throw new ProviderError('PROVIDER.INVALID_REQUEST', `Cashfree ${field} ${String(value)} ${currency} is not a valid amount: ${error.message}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
+
+/**
+ * An amount in major units written into JSON exactly as given: `499.00` stays `499.00`, where
+ * `JSON.stringify(499.00)` would write `499`. Cashfree reads and writes its amounts as decimal
+ * numbers and signs webhooks over those exact bytes.
+ */
+export class JsonDecimal {
+  constructor(readonly text: string) {
+    if (!PLAIN_DECIMAL.test(text)) throw new TypeError(`"${text}" is not a plain non-negative decimal`);
+  }
+}
+
+/**
+ * `JSON.stringify` for Cashfree bodies: the same output, except that `JsonDecimal` values are
+ * written as bare decimal numbers. Object keys whose value is `undefined` are left out.
+ */
+export function writeCashfreeJson(value: unknown): string {
+  if (value instanceof JsonDecimal) return value.text;
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : writeCashfreeJson(item))).join(',')}]`;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const fields = Object.entries(value).filter(([, field]) => field !== undefined);
+    return `{${fields.map(([key, field]) => `${JSON.stringify(key)}:${writeCashfreeJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

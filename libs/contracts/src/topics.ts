@@ -4,6 +4,8 @@ export const Topics = {
   checkoutCommands: 'checkout.commands',
   /** checkout -> gateway, replies to `checkout.commands`; key: user id. */
   checkoutReplies: 'checkout.replies',
+  /** gateway -> order-ledger: refund requests from admins; key: order id. */
+  ordersCommands: 'orders.commands',
   /** checkout -> order-ledger: sessions opened or failed to open; key: order id. */
   checkoutEvents: 'checkout.events',
   /** webhook-ingest -> order-ledger: verified, normalized provider events; key: order id. */

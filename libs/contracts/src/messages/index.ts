@@ -9,3 +9,5 @@ export * from './order-paid.v1';
 export * from './order-payment-attempt-failed.v1';
 export * from './order-flagged-for-review.v1';
 export * from './entitlement-granted.v1';
+export * from './refund-requested.v1';
+export * from './payment-status-check-requested.v1';

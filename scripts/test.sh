@@ -24,9 +24,11 @@ trap stop_kafka EXIT
 echo "== lint (module boundaries) and type check"
 npm run --silent lint
 npm run --silent typecheck
+mkdir -p tmp
 echo "== unit tests"
-npx jest --selectProjects unit --ci
+npx jest --selectProjects unit --ci --json --outputFile=tmp/jest-unit.json
 echo "== integration tests (real PostgreSQL and Kafka)"
-npx jest --selectProjects int --ci --runInBand
+npx jest --selectProjects int --ci --runInBand --json --outputFile=tmp/jest-int.json
 echo "== end-to-end tests (all six apps as processes)"
-npx jest --selectProjects e2e --ci --runInBand
+npx jest --selectProjects e2e --ci --runInBand --json --outputFile=tmp/jest-e2e.json
+node scripts/test-summary.js tmp/jest-unit.json tmp/jest-int.json tmp/jest-e2e.json

@@ -22,11 +22,15 @@ export async function ensureTopics(kafka: Kafka, topics: string[], opts: { parti
     const existing = new Set(await admin.listTopics());
     const missing = names.filter((name) => !existing.has(name));
     if (missing.length > 0) {
-      // Returns false (no throw) when another process created them first; leaders are awaited below either way.
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, ...(opts.partitions ? { numPartitions: opts.partitions } : {}) })),
-      });
+      // Several services start at once on a fresh broker and race to create the same topics: the
+      // loser may see "already exists" or metadata for a partition not yet hosted. Either way the
+      // topics exist or are being created, and the leader wait below decides.
+      await admin
+        .createTopics({
+          waitForLeaders: false,
+          topics: missing.map((topic) => ({ topic, ...(opts.partitions ? { numPartitions: opts.partitions } : {}) })),
+        })
+        .catch(() => undefined);
     }
     await waitForLeaders(admin, names);
   } finally {

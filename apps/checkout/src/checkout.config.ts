@@ -1,6 +1,6 @@
 import { RoutingRule } from './domain/provider-routing';
-import { StripeAdapterConfig } from '@payments/providers';
-import { ConfigError, integerEnv, kafkaBrokersFrom, optionalEnv, requiredEnv, stripeApiTarget } from '@payments/nest-runtime';
+import { CashfreeAdapterConfig, StripeAdapterConfig } from '@payments/providers';
+import { ConfigError, cashfreeAdapterConfigFrom, integerEnv, kafkaBrokersFrom, optionalEnv, requiredEnv, stripeApiTarget } from '@payments/nest-runtime';
 
 export const CHECKOUT_CONFIG = Symbol('CHECKOUT_CONFIG');
 
@@ -13,6 +13,11 @@ export interface CheckoutConfig {
   routing: RoutingRule[];
   seedCatalog: boolean;
   stripe: StripeAdapterConfig;
+  /**
+   * CASHFREE_APP_ID + CASHFREE_SECRET_KEY enable Cashfree (CASHFREE_API_URL, default Cashfree's test
+   * environment https://sandbox.cashfree.com/pg); null leaves INR to the routing fallback.
+   */
+  cashfree: CashfreeAdapterConfig | null;
 }
 
 function parseRouting(raw: string): RoutingRule[] {
@@ -35,5 +40,6 @@ export function loadCheckoutConfig(env: NodeJS.ProcessEnv = process.env): Checko
     routing: parseRouting(optionalEnv(env, 'CHECKOUT_ROUTING', 'INR:cashfree')),
     seedCatalog: optionalEnv(env, 'CHECKOUT_SEED_CATALOG', 'false') === 'true',
     stripe: { secretKey: requiredEnv(env, 'STRIPE_SECRET_KEY'), webhookSecrets: [], ...stripeApiTarget(env) },
+    cashfree: cashfreeAdapterConfigFrom(env),
   };
 }

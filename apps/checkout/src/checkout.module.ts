@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
-import { StripeAdapter } from '@payments/providers';
+import { CashfreeAdapter, PaymentProviderPort, ProviderName, StripeAdapter } from '@payments/providers';
 import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { CatalogSeedService } from './catalog-seed.service';
@@ -28,7 +28,15 @@ export class CheckoutModule {
       providers: [
         ...systemClockAndIds,
         { provide: CHECKOUT_CONFIG, useValue: config },
-        { provide: CHECKOUT_PROVIDERS, useFactory: () => new Map([['stripe', new StripeAdapter(config.stripe)]]) },
+        {
+          provide: CHECKOUT_PROVIDERS,
+          useFactory: () => {
+            const providers = new Map<ProviderName, PaymentProviderPort>([['stripe', new StripeAdapter(config.stripe)]]);
+            // Registered only when configured: routing then sends INR here (CHECKOUT_ROUTING, default INR:cashfree).
+            if (config.cashfree) providers.set('cashfree', new CashfreeAdapter(config.cashfree));
+            return providers;
+          },
+        },
         OpenCheckoutService,
         CheckoutRequestedHandler,
         CatalogSeedService,

@@ -9,7 +9,7 @@ runService('provider-sandbox', async () => {
   const app = await bootstrapSandbox(config);
   app.enableShutdownHooks();
   createLogger('provider-sandbox').info(
-    { url: sandboxUrl(app), webhookUrl: config.stripe.webhookUrl },
-    'provider-sandbox listening (Stripe API under /v1, test controls under /_sandbox, hosted page under /pay/stripe/:id)',
+    { url: sandboxUrl(app), webhookUrl: config.stripe.webhookUrl, cashfreeWebhookUrl: config.cashfree.webhookUrl },
+    'provider-sandbox listening (Stripe API under /v1, Cashfree PG under /cashfree/pg, test controls under /_sandbox, hosted pages under /pay/stripe/:id and /pay/cashfree/:orderId)',
   );
 });

@@ -1,6 +1,6 @@
 import { loadSandboxConfig } from './sandbox.config';
 
-const env = { STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' };
+const env = { STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc', CASHFREE_APP_ID: 'cf_app_abc', CASHFREE_SECRET_KEY: 'cfsk_test_abc' };
 
 describe('the sandbox configuration', () => {
   it('defaults to port 4010 on 127.0.0.1, no webhook endpoint, and 6 attempts backing off from 1 s', () => {
@@ -26,6 +26,22 @@ describe('the sandbox configuration', () => {
 
   it.each(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'])('stops with a message naming a missing %s', (name) => {
     expect(() => loadSandboxConfig({ ...env, [name]: '' })).toThrow(`missing required configuration ${name}`);
+  });
+
+  it('reads the Cashfree credentials and webhook URL, and signs Cashfree webhooks as version 2023-08-01', () => {
+    expect(loadSandboxConfig({ ...env, SANDBOX_CASHFREE_WEBHOOK_URL: 'http://127.0.0.1:3001/webhooks/cashfree' }).cashfree).toEqual({
+      appId: 'cf_app_abc', secretKey: 'cfsk_test_abc', webhookUrl: 'http://127.0.0.1:3001/webhooks/cashfree', webhookVersion: '2023-08-01',
+    });
+    expect(loadSandboxConfig(env).cashfree.webhookUrl).toBeNull();
+  });
+
+  it.each(['CASHFREE_APP_ID', 'CASHFREE_SECRET_KEY'])('stops with a message naming a missing %s', (name) => {
+    expect(() => loadSandboxConfig({ ...env, [name]: '' })).toThrow(`missing required configuration ${name}`);
+  });
+
+  it('refuses a Cashfree production secret and a malformed Cashfree webhook URL', () => {
+    expect(() => loadSandboxConfig({ ...env, CASHFREE_SECRET_KEY: 'cfsk_ma_prod_abc' })).toThrow(/test secret/);
+    expect(() => loadSandboxConfig({ ...env, SANDBOX_CASHFREE_WEBHOOK_URL: 'ftp://x' })).toThrow(/SANDBOX_CASHFREE_WEBHOOK_URL/);
   });
 
   it('refuses a live key and a malformed webhook secret or URL', () => {

@@ -3,6 +3,8 @@ import type { RetrySchedule } from './domain/retry-schedule';
 
 /** The Stripe API version stripe-node 23 pins; events carry it as `api_version`. */
 export const DEFAULT_STRIPE_API_VERSION = '2026-10-28.endive';
+/** The Cashfree webhook version the sandbox sends (`x-webhook-version`). */
+export const DEFAULT_CASHFREE_WEBHOOK_VERSION = '2023-08-01';
 
 export interface SandboxConfig {
   readonly port: number;
@@ -16,21 +18,30 @@ export interface SandboxConfig {
     readonly webhookUrl: string | null;
     readonly apiVersion: string;
   };
+  readonly cashfree: {
+    /** The only `x-client-id` accepted. */
+    readonly appId: string;
+    /** The only `x-client-secret` accepted; webhooks are signed with it, as Cashfree signs them. */
+    readonly secretKey: string;
+    /** Where webhooks of orders without a `notify_url` are POSTed; null records them without delivering. */
+    readonly webhookUrl: string | null;
+    readonly webhookVersion: string;
+  };
   readonly delivery: {
     readonly schedule: RetrySchedule;
     readonly attemptTimeoutMs: number;
   };
 }
 
-function webhookUrlFrom(env: NodeJS.ProcessEnv): string | null {
-  const raw = optionalEnv(env, 'SANDBOX_STRIPE_WEBHOOK_URL', '');
+function webhookUrlFrom(env: NodeJS.ProcessEnv, name = 'SANDBOX_STRIPE_WEBHOOK_URL'): string | null {
+  const raw = optionalEnv(env, name, '');
   if (raw === '') return null;
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
     return url.toString();
   } catch {
-    throw new ConfigError(`SANDBOX_STRIPE_WEBHOOK_URL must be an http(s) URL, got "${raw}"`);
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
   }
 }
 
@@ -41,6 +52,9 @@ export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
   requiredEnv(env, 'STRIPE_WEBHOOK_SECRET');
   const webhookSecrets = listEnv(env, 'STRIPE_WEBHOOK_SECRET', []);
   if (!webhookSecrets.every((secret) => secret.startsWith('whsec_'))) throw new ConfigError('STRIPE_WEBHOOK_SECRET must be whsec_... (comma-separated while rolling)');
+  const cashfreeSecretKey = requiredEnv(env, 'CASHFREE_SECRET_KEY');
+  // Cashfree's production secrets read cfsk_ma_prod_...; the sandbox must never be handed one.
+  if (/_prod_/i.test(cashfreeSecretKey)) throw new ConfigError('CASHFREE_SECRET_KEY must be a test secret: the sandbox never sees production keys');
   const baseDelayMs = integerEnv(env, 'SANDBOX_WEBHOOK_RETRY_BASE_MS', 1_000, { min: 1 });
   return {
     port: integerEnv(env, 'SANDBOX_PORT', 4010, { min: 0, max: 65535 }),
@@ -50,6 +64,12 @@ export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
       webhookSecrets,
       webhookUrl: webhookUrlFrom(env),
       apiVersion: optionalEnv(env, 'SANDBOX_STRIPE_API_VERSION', DEFAULT_STRIPE_API_VERSION),
+    },
+    cashfree: {
+      appId: requiredEnv(env, 'CASHFREE_APP_ID'),
+      secretKey: cashfreeSecretKey,
+      webhookUrl: webhookUrlFrom(env, 'SANDBOX_CASHFREE_WEBHOOK_URL'),
+      webhookVersion: optionalEnv(env, 'SANDBOX_CASHFREE_WEBHOOK_VERSION', DEFAULT_CASHFREE_WEBHOOK_VERSION),
     },
     delivery: {
       schedule: {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, OnModuleDestroy } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CASHFREE_CONTROLLERS, cashfreeProviders } from './cashfree/cashfree-sandbox.providers';
 import type { SandboxRuntime } from './domain/sandbox-runtime';
 import { HealthController } from './health.controller';
 import { SandboxErrorFilter } from './http/sandbox-error.filter';
@@ -11,6 +12,7 @@ import { PaymentIntents } from './stripe/payment-intents.service';
 import { StripeApiController } from './stripe/stripe-api.controller';
 import { StripeApiGateway } from './stripe/stripe-api.gateway';
 import { StripeControlController } from './stripe/stripe-control.controller';
+import { STRIPE_CHECKOUT_AND_REFUND_CONTROLLERS, stripeCheckoutAndRefundProviders } from './stripe/stripe-sandbox.providers';
 import { SandboxFaultsController } from './webhooks/sandbox-faults.controller';
 import { StripeEventLog } from './webhooks/stripe-event.log';
 import { StripeWebhookPublisher } from './webhooks/stripe-webhook.publisher';
@@ -23,7 +25,8 @@ export class SandboxModule implements OnModuleDestroy {
   static forRoot(config: SandboxConfig, runtime: SandboxRuntime): DynamicModule {
     return {
       module: SandboxModule,
-      controllers: [HealthController, StripeApiController, StripeControlController, HostedPageController, SandboxFaultsController],
+      controllers: [HealthController, StripeApiController, StripeControlController, HostedPageController, SandboxFaultsController, ...CASHFREE_CONTROLLERS,
+        ...STRIPE_CHECKOUT_AND_REFUND_CONTROLLERS],
       providers: [
         { provide: SANDBOX_RUNTIME, useValue: runtime },
         { provide: APP_FILTER, useClass: SandboxErrorFilter },
@@ -50,6 +53,8 @@ export class SandboxModule implements OnModuleDestroy {
           inject: [SANDBOX_RUNTIME],
           useFactory: (clock: SandboxRuntime) => new StripeApiGateway(config.stripe.secretKey, config.stripe.apiVersion, clock),
         },
+        ...cashfreeProviders(config.cashfree),
+        ...stripeCheckoutAndRefundProviders(),
       ],
     };
   }

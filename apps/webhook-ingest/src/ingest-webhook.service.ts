@@ -3,7 +3,7 @@ import { Database } from '@payments/persistence';
 import { PaymentProviderPort, ProviderName } from '@payments/providers';
 import { redactDeep } from '@payments/observability';
 import { CLOCK, Clock, DATABASE, Outbox } from '@payments/nest-runtime';
-import { routeProviderEvent } from './domain/provider-event-routing';
+import { ourOrderId, routeProviderEvent } from './domain/provider-event-routing';
 
 export const PROVIDERS = Symbol('PROVIDERS');
 export type ProviderRegistry = ReadonlyMap<ProviderName, PaymentProviderPort>;
@@ -50,7 +50,7 @@ export class IngestWebhookService {
            DO UPDATE SET deliveries = webhook_ingest.provider_events.deliveries + 1
          RETURNING (xmax = 0) AS inserted`,
         [provider, providerEventId, event?.providerType ?? ('providerType' in parsed ? parsed.providerType : 'unknown'),
-          event?.orderId ?? null, outcome, JSON.stringify(redactDeep(parseJson(rawBody))), receivedAt],
+          event ? ourOrderId(event) : null, outcome, JSON.stringify(redactDeep(parseJson(rawBody))), receivedAt],
       );
       const isNew = rows[0].inserted;
       if (isNew && event && routed?.publish) {

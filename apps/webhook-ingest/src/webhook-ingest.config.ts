@@ -1,10 +1,12 @@
-import { StripeAdapterConfig } from '@payments/providers';
-import { integerEnv, kafkaBrokersFrom, listEnv, requiredEnv, stripeApiTarget } from '@payments/nest-runtime';
+import { CashfreeAdapterConfig, StripeAdapterConfig } from '@payments/providers';
+import { cashfreeAdapterConfigFrom, integerEnv, kafkaBrokersFrom, listEnv, requiredEnv, stripeApiTarget } from '@payments/nest-runtime';
 
 export interface WebhookIngestConfig {
   port: number;
   kafkaBrokers: string[];
   stripe: StripeAdapterConfig;
+  /** Null when CASHFREE_APP_ID / CASHFREE_SECRET_KEY are unset: /webhooks/cashfree then answers 5xx, so Cashfree retries. */
+  cashfree: CashfreeAdapterConfig | null;
 }
 
 export function loadWebhookIngestConfig(env: NodeJS.ProcessEnv = process.env): WebhookIngestConfig {
@@ -18,5 +20,7 @@ export function loadWebhookIngestConfig(env: NodeJS.ProcessEnv = process.env): W
       webhookSecrets: listEnv(env, 'STRIPE_WEBHOOK_SECRET', []),
       ...stripeApiTarget(env),
     },
+    // Only webhooks are verified here; CASHFREE_WEBHOOK_SECRET lists the secrets to try while rotating.
+    cashfree: cashfreeAdapterConfigFrom(env),
   };
 }

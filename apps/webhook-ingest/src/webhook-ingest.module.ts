@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
-import { StripeAdapter } from '@payments/providers';
+import { CashfreeAdapter, PaymentProviderPort, ProviderName, StripeAdapter } from '@payments/providers';
 import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { IngestWebhookService, PROVIDERS } from './ingest-webhook.service';
@@ -27,7 +27,14 @@ export class WebhookIngestModule {
       controllers: [WebhooksController],
       providers: [
         ...systemClockAndIds,
-        { provide: PROVIDERS, useFactory: () => new Map([['stripe', new StripeAdapter(config.stripe)]]) },
+        {
+          provide: PROVIDERS,
+          useFactory: () => {
+            const providers = new Map<ProviderName, PaymentProviderPort>([['stripe', new StripeAdapter(config.stripe)]]);
+            if (config.cashfree) providers.set('cashfree', new CashfreeAdapter(config.cashfree));
+            return providers;
+          },
+        },
         IngestWebhookService,
       ],
     };

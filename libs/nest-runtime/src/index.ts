@@ -4,3 +4,4 @@ export * from './messaging.module';
 export * from './readiness';
 export * from './bootstrap';
 export * from './ports';
+export * from './cashfree.config';

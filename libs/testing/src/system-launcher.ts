@@ -40,6 +40,8 @@ export function systemEnvironment(ports: SystemPorts, base: NodeJS.ProcessEnv): 
     SANDBOX_PORT: String(ports.sandbox),
     STRIPE_API_URL: `http://127.0.0.1:${ports.sandbox}`,
     SANDBOX_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.webhookIngest}/webhooks/stripe`,
+    CASHFREE_API_URL: `http://127.0.0.1:${ports.sandbox}/cashfree/pg`,
+    SANDBOX_CASHFREE_WEBHOOK_URL: `http://127.0.0.1:${ports.webhookIngest}/webhooks/cashfree`,
     CHECKOUT_SEED_CATALOG: base.CHECKOUT_SEED_CATALOG ?? 'true',
   };
 }

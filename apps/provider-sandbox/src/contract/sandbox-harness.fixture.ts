@@ -1,11 +1,14 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { SandboxRuntime } from '../domain/sandbox-runtime';
 import { bootstrapSandbox, sandboxUrl } from '../sandbox.app';
 import type { SandboxConfig } from '../sandbox.config';
 
 export const TEST_SECRET_KEY = 'sk_test_contract_0123456789';
 export const TEST_WEBHOOK_SECRET = 'whsec_contract_current_0123456789';
+export const TEST_CASHFREE_APP_ID = 'cf_test_app_contract';
+export const TEST_CASHFREE_SECRET_KEY = 'cfsk_test_contract_0123456789';
 
 export interface RunningSandbox {
   readonly app: NestExpressApplication;
@@ -15,7 +18,9 @@ export interface RunningSandbox {
 }
 
 /** Starts the sandbox in this process on a free port, with short webhook retries. */
-export async function startTestSandbox(overrides: { webhookUrl?: string | null; webhookSecrets?: string[] } = {}): Promise<RunningSandbox> {
+export async function startTestSandbox(
+  overrides: { webhookUrl?: string | null; webhookSecrets?: string[]; cashfreeWebhookUrl?: string | null; runtime?: SandboxRuntime } = {},
+): Promise<RunningSandbox> {
   const config: SandboxConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -25,9 +30,15 @@ export async function startTestSandbox(overrides: { webhookUrl?: string | null; 
       webhookUrl: overrides.webhookUrl ?? null,
       apiVersion: '2026-10-28.endive',
     },
+    cashfree: {
+      appId: TEST_CASHFREE_APP_ID,
+      secretKey: TEST_CASHFREE_SECRET_KEY,
+      webhookUrl: overrides.cashfreeWebhookUrl ?? null,
+      webhookVersion: '2023-08-01',
+    },
     delivery: { schedule: { baseDelayMs: 200, maxDelayMs: 2_000, maxAttempts: 6 }, attemptTimeoutMs: 5_000 },
   };
-  const app = await bootstrapSandbox(config, { logger: false });
+  const app = await bootstrapSandbox(config, { logger: false, runtime: overrides.runtime });
   const url = sandboxUrl(app);
   return { app, url, port: Number(new URL(url).port), stop: () => app.close() };
 }

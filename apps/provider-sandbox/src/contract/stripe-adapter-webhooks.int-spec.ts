@@ -162,7 +162,7 @@ describe('Stripe webhooks from the sandbox, verified and read by the Stripe adap
 
   it('refuses unknown faults with a 400', async () => {
     const { paymentIntentId } = await openCheckout();
-    const answer = await act(paymentIntentId, 'pay', { faults: { reorder: true } });
+    const answer = await act(paymentIntentId, 'pay', { faults: { shuffle: true } });
     expect(answer).toMatchObject({ status: 400, body: { error: { param: 'faults', message: expect.stringMatching(/unknown fault/) } } });
   });
 });

@@ -2,7 +2,7 @@ import { copiesToDeliver, mergeFaults, parseDeliveryFaults } from './delivery-fa
 
 describe('webhook delivery faults', () => {
   it('reads every known fault from a request body', () => {
-    const input = { duplicate: 3, dropFirstAttempt: true, delayMs: 500, staleTimestamp: true, tamperAmount: false };
+    const input = { duplicate: 3, dropFirstAttempt: true, delayMs: 500, staleTimestamp: true, tamperAmount: false, reorder: true };
     expect(parseDeliveryFaults(input)).toEqual({ ok: true, faults: input });
   });
 
@@ -17,7 +17,8 @@ describe('webhook delivery faults', () => {
     [{ delayMs: -1 }, /delayMs/],
     [{ delayMs: 600_000 }, /delayMs/],
     [{ staleTimestamp: 'yes' }, /staleTimestamp must be true or false/],
-    [{ reorder: true }, /unknown fault "reorder"/],
+    [{ reorder: 'later' }, /reorder must be true or false/],
+    [{ shuffle: true }, /unknown fault "shuffle"/],
     [[1], /must be an object/],
   ])('refuses %p', (input, message) => {
     const result = parseDeliveryFaults(input);

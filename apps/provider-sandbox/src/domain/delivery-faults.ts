@@ -10,6 +10,11 @@ export interface DeliveryFaults {
   readonly staleTimestamp?: boolean;
   /** Change the amount in the body after signing it: the signature no longer matches. */
   readonly tamperAmount?: boolean;
+  /**
+   * Deliver out of order: hold the event until the next event about the same payment has been
+   * delivered, then deliver it (or after `MAX_REORDER_HOLD_MS` if none comes). Stripe events only.
+   */
+  readonly reorder?: boolean;
 }
 
 export type FaultsResult = { readonly ok: true; readonly faults: DeliveryFaults } | { readonly ok: false; readonly message: string };
@@ -17,8 +22,9 @@ export type FaultsResult = { readonly ok: true; readonly faults: DeliveryFaults 
 export const MAX_DUPLICATES = 10;
 export const MAX_DELAY_MS = 60_000;
 export const STALE_TIMESTAMP_AGE_SECONDS = 600;
+export const MAX_REORDER_HOLD_MS = 30_000;
 
-const BOOLEAN_FAULTS = ['dropFirstAttempt', 'staleTimestamp', 'tamperAmount'] as const;
+const BOOLEAN_FAULTS = ['dropFirstAttempt', 'staleTimestamp', 'tamperAmount', 'reorder'] as const;
 const INTEGER_FAULTS = { duplicate: [1, MAX_DUPLICATES], delayMs: [0, MAX_DELAY_MS] } as const;
 
 /** Reads faults from a JSON request body; unknown or ill-typed fields are refused, not ignored. */

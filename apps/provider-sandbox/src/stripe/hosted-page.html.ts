@@ -1,3 +1,4 @@
+import type { CheckoutLineItem, SandboxCheckoutSession } from './checkout-session';
 import type { SandboxPaymentIntent } from './payment-intent';
 
 const escapeHtml = (text: string) =>
@@ -33,6 +34,45 @@ document.querySelectorAll('button[data-action]').forEach((button) => button.addE
 `;
 }
 
-export function missingPaymentPage(id: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>No such PaymentIntent: ${escapeHtml(id)}</h1></body></html>\n`;
+export function missingPaymentPage(id: string, what = 'PaymentIntent'): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>No such ${escapeHtml(what)}: ${escapeHtml(id)}</h1></body></html>\n`;
+}
+
+/**
+ * The test page of a Checkout Session: its lines, and buttons that pay, decline or abandon (expire)
+ * it through the control endpoints. After paying it goes to `success_url`, as Stripe's page does,
+ * with `{CHECKOUT_SESSION_ID}` filled in.
+ */
+export function checkoutSessionPage(session: SandboxCheckoutSession, lineItems: readonly CheckoutLineItem[]): string {
+  const id = escapeHtml(session.id);
+  const currency = escapeHtml(session.currency.toUpperCase());
+  const lines = lineItems.map((line) => `<li>${escapeHtml(line.name)}: ${line.quantity} x ${line.unitAmount} ${currency}</li>`).join('');
+  const successUrl = JSON.stringify(session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id)).replace(/</g, '\\u003c');
+  const back = session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">Back to the shop</a></p>` : '';
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Sandbox Checkout ${id}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto}button{margin-right:.5rem;padding:.5rem 1rem}</style></head>
+<body>
+<h1>Stripe sandbox Checkout</h1>
+<p>Test page of the provider-sandbox: no card data, no real money.</p>
+<ul>${lines}</ul>
+<dl><dt>Checkout Session</dt><dd>${id}</dd><dt>Total</dt><dd>${session.amount_total} ${currency} (minor units)</dd>
+<dt>Status</dt><dd id="status">${escapeHtml(session.status)}</dd></dl>
+<button data-action="pay">Pay</button><button data-action="decline">Decline</button><button data-action="expire">Abandon (expire)</button>
+${back}<pre id="result"></pre>
+<script>
+document.querySelectorAll('button[data-action]').forEach((button) => button.addEventListener('click', async () => {
+  const response = await fetch('/_sandbox/stripe/checkout_sessions/${id}/' + button.dataset.action, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
+  });
+  const body = await response.json();
+  document.getElementById('status').textContent = body.checkout_session ? body.checkout_session.status : 'unchanged';
+  document.getElementById('result').textContent = JSON.stringify(body, null, 2);
+  if (body.checkout_session && body.checkout_session.status === 'complete') window.location.assign(${successUrl});
+}));
+</script>
+</body>
+</html>
+`;
 }

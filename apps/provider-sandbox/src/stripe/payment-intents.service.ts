@@ -29,6 +29,8 @@ export interface DeclineDetails {
 /** The sandbox's PaymentIntents, in memory, and the events each change emits. */
 export class PaymentIntents {
   private readonly intents = new Map<string, SandboxPaymentIntent>();
+  /** When each PaymentIntent succeeded (unix seconds): its charge's `created`, and its day in the settlement report. */
+  private readonly paidAt = new Map<string, number>();
 
   constructor(
     private readonly runtime: SandboxRuntime,
@@ -48,6 +50,15 @@ export class PaymentIntents {
   /** Newest first; `orderId` filters on `metadata.order_id`. */
   list(filter: { orderId?: string } = {}): SandboxPaymentIntent[] {
     return [...this.intents.values()].filter((intent) => !filter.orderId || intent.metadata.order_id === filter.orderId).reverse();
+  }
+
+  succeededAt(id: string): number | undefined {
+    return this.paidAt.get(id);
+  }
+
+  /** The PaymentIntent whose latest charge is `chargeId`. */
+  findByCharge(chargeId: string): SandboxPaymentIntent | undefined {
+    return [...this.intents.values()].find((intent) => intent.latest_charge === chargeId);
   }
 
   pay(id: string, context: ChangeContext): PaymentIntentOutcome {
@@ -73,6 +84,7 @@ export class PaymentIntents {
     const decision = decide(current, command);
     if (!decision.ok) return { ok: false, reason: 'unexpected_state', intent: current, allowedFrom: decision.allowedFrom };
     this.intents.set(id, decision.intent);
+    if (decision.intent.status === 'succeeded') this.paidAt.set(id, unixSeconds(this.runtime.now()));
     return { ok: true, intent: decision.intent, event: this.publish(decision.emits, decision.intent, context) };
   }
 

@@ -43,8 +43,21 @@ export const StripeErrors = {
   invalidParam: (param: string, message: string, code = 'parameter_invalid_empty') => invalid(message, { code, param }),
   amountTooSmall: () => invalid('This value must be greater than or equal to 1.', { code: 'parameter_invalid_integer', param: 'amount' }),
   amountTooLarge: (max: number) => invalid(`Amount must be no more than ${max} in the currency's smallest unit.`, { code: 'amount_too_large', param: 'amount' }),
-  invalidCurrency: (currency: string) => invalid(`Invalid currency: ${currency.toLowerCase()}. Stripe currently supports these currencies: usd, eur, gbp, inr, jpy, ...`, { param: 'currency' }),
+  invalidCurrency: (currency: string, param = 'currency') =>
+    invalid(`Invalid currency: ${currency.toLowerCase()}. Stripe currently supports these currencies: usd, eur, gbp, inr, jpy, ...`, { param }),
   noSuchPaymentIntent: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'intent', message: `No such payment_intent: '${id}'` }),
+  noSuchCheckoutSession: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'session', message: `No such checkout.session: '${id}'` }),
+  noSuchRefund: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'refund', message: `No such refund: '${id}'` }),
+  noSuchRefundTarget: (id: string, param: string) =>
+    stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such ${param === 'charge' ? 'charge' : 'payment_intent'}: '${id}'` }),
+  sessionNotOpen: (status: string) =>
+    invalid(`This Checkout Session is no longer open: it has a status of ${status}. Only a Checkout Session with a status of open can be expired or paid.`),
+  nothingToRefund: (intentId: string, status: string) =>
+    invalid(`This PaymentIntent (${intentId}) does not have a successful charge to refund: it has a status of ${status}.`, { code: 'payment_intent_unexpected_state', param: 'payment_intent' }),
+  chargeAlreadyRefunded: (chargeId: string) =>
+    invalid(`Charge ${chargeId} has already been refunded.`, { code: 'charge_already_refunded' }),
+  refundAmountTooLarge: (requested: number, remaining: number) =>
+    invalid(`Refund amount (${requested}) is greater than unrefunded amount on charge (${remaining}), in the currency's smallest unit.`, { code: 'amount_too_large', param: 'amount' }),
   unexpectedState: (intent: { status: string }, action: string, allowed: readonly string[]) =>
     invalid(
       `You cannot ${action} this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be ${action === 'cancel' ? 'canceled' : `used to ${action}`}: ${allowed.join(', ')}.`,

@@ -1,20 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DeliveryFaults, parseDeliveryFaults } from '../domain/delivery-faults';
-import { sendApiResponse } from '../http/api-response.sender';
+import type { DeliveryFaults } from '../domain/delivery-faults';
+import { ControlBody, answerWithFaults } from '../http/control-faults';
 import { StripeEventLog } from '../webhooks/stripe-event.log';
 import { outcomeResponse } from './payment-intents.api';
 import { PaymentIntentOutcome, PaymentIntents } from './payment-intents.service';
-import { stripeError } from './stripe-api.errors';
-
-interface ControlBody {
-  faults?: unknown;
-  declineCode?: string;
-  message?: string;
-}
-
-/** No API request caused these changes: the "customer" did, on the hosted page. */
-const customerAction = { id: null, idempotency_key: null };
+import { NO_API_REQUEST as customerAction } from './stripe-event';
 
 /** Test controls: act as the customer on a PaymentIntent, and inspect what the sandbox holds. */
 @Controller('_sandbox/stripe')
@@ -51,12 +42,9 @@ export class StripeControlController {
   }
 
   private act(res: Response, id: string, action: string, body: ControlBody | undefined, change: (faults: DeliveryFaults) => PaymentIntentOutcome): void {
-    const faults = parseDeliveryFaults(body?.faults);
-    if (!faults.ok) {
-      sendApiResponse(res, stripeError(400, { type: 'invalid_request_error', param: 'faults', message: faults.message }));
-      return;
-    }
-    const outcome = change(faults.faults);
-    sendApiResponse(res, outcomeResponse(id, outcome, action, (intent) => ({ payment_intent: intent, event: outcome.ok ? outcome.event : null })));
+    answerWithFaults(res, body, (faults) => {
+      const outcome = change(faults);
+      return outcomeResponse(id, outcome, action, (intent) => ({ payment_intent: intent, event: outcome.ok ? outcome.event : null }));
+    });
   }
 }

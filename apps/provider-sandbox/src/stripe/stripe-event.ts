@@ -7,6 +7,9 @@ export interface StripeEventRequest {
   readonly idempotency_key: string | null;
 }
 
+/** For events no API request caused: the customer acting on the hosted page, the card network, Stripe's own clock. */
+export const NO_API_REQUEST: StripeEventRequest = { id: null, idempotency_key: null };
+
 /** An event object as Stripe delivers it to a webhook endpoint. */
 export interface StripeEvent {
   readonly id: string;
@@ -18,6 +21,16 @@ export interface StripeEvent {
   readonly pending_webhooks: number;
   readonly request: StripeEventRequest;
   readonly type: string;
+}
+
+/**
+ * The PaymentIntent an event's object belongs to: itself, or the one it names (`payment_intent` of
+ * a charge, refund or Checkout Session); null when there is none yet.
+ */
+export function paymentIntentOf(object: unknown): string | null {
+  const fields = (object ?? {}) as { object?: unknown; id?: unknown; payment_intent?: unknown };
+  if (fields.object === 'payment_intent') return typeof fields.id === 'string' ? fields.id : null;
+  return typeof fields.payment_intent === 'string' ? fields.payment_intent : null;
 }
 
 export interface NewStripeEvent {

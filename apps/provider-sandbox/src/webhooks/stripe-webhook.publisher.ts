@@ -1,6 +1,7 @@
-import { DeliveryFaults, copiesToDeliver, mergeFaults } from '../domain/delivery-faults';
+import { DeliveryFaults, MAX_REORDER_HOLD_MS, copiesToDeliver, mergeFaults } from '../domain/delivery-faults';
+import { ReorderHolds } from '../domain/reorder-holds';
 import { SandboxRuntime, unixSeconds } from '../domain/sandbox-runtime';
-import { StripeEventRequest, buildStripeEvent } from '../stripe/stripe-event';
+import { StripeEventRequest, buildStripeEvent, paymentIntentOf } from '../stripe/stripe-event';
 import { LoggedEvent, StripeEventLog } from './stripe-event.log';
 import { WebhookDispatcher } from './webhook.dispatcher';
 
@@ -10,9 +11,13 @@ export interface StripeWebhookPublisherOptions {
   readonly endpoint: string | null;
 }
 
-/** Creates Stripe events, logs them and hands them to the dispatcher with the faults in force. */
+/**
+ * Creates Stripe events, logs them and hands them to the dispatcher with the faults in force. A
+ * `reorder` event waits until the next event about the same PaymentIntent has been delivered.
+ */
 export class StripeWebhookPublisher {
   private defaults: DeliveryFaults = {};
+  private readonly holds = new ReorderHolds<LoggedEvent>();
 
   constructor(
     private readonly options: StripeWebhookPublisherOptions,
@@ -42,7 +47,21 @@ export class StripeWebhookPublisher {
       pendingWebhooks: this.options.endpoint ? 1 : 0,
     });
     const logged = this.log.add(event, applied, copiesToDeliver(applied), this.options.endpoint);
-    this.dispatcher.dispatch(logged);
+    const payment = paymentIntentOf(object);
+    const admitted = this.holds.admit(payment, logged, applied.reorder === true);
+    if (admitted.hold) {
+      this.giveUpWaitingLater(payment as string, logged);
+      return logged;
+    }
+    const delivered = this.dispatcher.dispatch(logged);
+    for (const held of admitted.after) void delivered.then(() => this.dispatcher.dispatch(held));
     return logged;
+  }
+
+  /** A held event whose payment sees no further event is delivered anyway, late. */
+  private giveUpWaitingLater(payment: string, logged: LoggedEvent): void {
+    setTimeout(() => {
+      if (this.holds.giveUp(payment, logged)) void this.dispatcher.dispatch(logged);
+    }, MAX_REORDER_HOLD_MS).unref();
   }
 }

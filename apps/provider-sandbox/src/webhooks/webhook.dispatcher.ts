@@ -3,6 +3,7 @@ import { SandboxRuntime, unixSeconds } from '../domain/sandbox-runtime';
 import { signWebhook } from '../stripe/stripe-event';
 import { postRaw } from './raw-http.post';
 import type { AttemptOutcome, DeliveryAttempt, LoggedEvent } from './stripe-event.log';
+import type { DeliveryFaults } from '../domain/delivery-faults';
 
 export interface WebhookDispatcherOptions {
   readonly secrets: readonly string[];
@@ -11,6 +12,27 @@ export interface WebhookDispatcherOptions {
 }
 
 type AttemptResult = Pick<DeliveryAttempt, 'outcome' | 'httpStatus' | 'error' | 'signatureTimestamp' | 'tampered'>;
+
+/** What the dispatcher needs of any provider's event: where it goes, the faults, and where attempts are recorded. */
+export interface DeliveryRecord {
+  readonly faults: DeliveryFaults;
+  readonly copies: number;
+  readonly attempts: DeliveryAttempt[];
+  deliveredCopies: number;
+  failedCopies: number;
+  endpoint: string | null;
+}
+
+/** One attempt's exact bytes and headers, signed the provider's way with a fresh timestamp. */
+export interface SignedDelivery {
+  readonly body: string;
+  readonly headers: Record<string, string>;
+  readonly signatureTimestamp: number;
+  readonly tampered: boolean;
+}
+
+/** Signs attempt `attempt` (from 1) of one copy; called again for every retry. */
+export type DeliverySigner = (attempt: number) => SignedDelivery;
 
 /**
  * Delivers logged events to their endpoint in the background: copies one after another, each
@@ -27,10 +49,17 @@ export class WebhookDispatcher {
     private readonly runtime: SandboxRuntime,
   ) {}
 
-  dispatch(logged: LoggedEvent): void {
-    if (!logged.endpoint) return;
-    const run = this.deliverAllCopies(logged, logged.endpoint).finally(() => this.running.delete(run));
+  /** Resolves once every copy of the event was delivered, or given up, or the dispatcher stopped. */
+  dispatch(logged: LoggedEvent): Promise<void> {
+    return this.dispatchSigned(logged, () => this.signStripe(logged));
+  }
+
+  /** Delivers another provider's event (Cashfree), with the same copies, faults and retries, signed by `sign`. */
+  dispatchSigned(delivery: DeliveryRecord, sign: DeliverySigner): Promise<void> {
+    if (!delivery.endpoint) return Promise.resolve();
+    const run = this.deliverAllCopies(delivery, delivery.endpoint, sign).finally(() => this.running.delete(run));
     this.running.add(run);
+    return run;
   }
 
   /** Resolves once every delivery started so far has finished or been stopped. */
@@ -52,16 +81,16 @@ export class WebhookDispatcher {
     return this.aborter.signal.aborted;
   }
 
-  private async deliverAllCopies(logged: LoggedEvent, endpoint: string): Promise<void> {
+  private async deliverAllCopies(logged: DeliveryRecord, endpoint: string, sign: DeliverySigner): Promise<void> {
     if (logged.faults.delayMs) await this.sleep(logged.faults.delayMs);
     for (let copy = 1; copy <= logged.copies && !this.stopped; copy++) {
-      await this.deliverCopy(logged, endpoint, copy);
+      await this.deliverCopy(logged, endpoint, copy, sign);
     }
   }
 
-  private async deliverCopy(logged: LoggedEvent, endpoint: string, copy: number): Promise<void> {
+  private async deliverCopy(logged: DeliveryRecord, endpoint: string, copy: number, sign: DeliverySigner): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt++) {
-      const result = await this.attempt(logged, endpoint, copy === 1 && attempt === 1);
+      const result = await this.attempt(logged, endpoint, copy === 1 && attempt === 1, () => sign(attempt));
       if (this.stopped) return;
       logged.attempts.push({ copy, attempt, at: this.runtime.now().toISOString(), ...result });
       if (result.outcome === 'delivered') {
@@ -77,16 +106,21 @@ export class WebhookDispatcher {
     }
   }
 
-  private async attempt(logged: LoggedEvent, endpoint: string, isFirst: boolean): Promise<AttemptResult> {
-    if (isFirst && logged.faults.dropFirstAttempt) return { outcome: 'dropped' };
+  private signStripe(logged: LoggedEvent): SignedDelivery {
     const signed = signWebhook(logged.event, this.options.secrets, unixSeconds(this.runtime.now()), logged.faults);
     const headers = {
       'content-type': 'application/json; charset=utf-8',
       'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
       'stripe-signature': signed.signatureHeader,
     };
-    const answer = await postRaw(endpoint, headers, signed.body, this.options.attemptTimeoutMs, this.aborter.signal);
-    const signature = { signatureTimestamp: signed.timestamp, tampered: signed.tampered };
+    return { body: signed.body, headers, signatureTimestamp: signed.timestamp, tampered: signed.tampered };
+  }
+
+  private async attempt(logged: DeliveryRecord, endpoint: string, isFirst: boolean, sign: () => SignedDelivery): Promise<AttemptResult> {
+    if (isFirst && logged.faults.dropFirstAttempt) return { outcome: 'dropped' };
+    const signed = sign();
+    const answer = await postRaw(endpoint, signed.headers, signed.body, this.options.attemptTimeoutMs, this.aborter.signal);
+    const signature = { signatureTimestamp: signed.signatureTimestamp, tampered: signed.tampered };
     if ('error' in answer) return { outcome: 'network_error', error: answer.error, ...signature };
     const outcome: AttemptOutcome = answer.status >= 200 && answer.status < 300 ? 'delivered' : 'rejected';
     return { outcome, httpStatus: answer.status, ...signature };

@@ -1,4 +1,4 @@
-import { Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentSucceeded, Topic, buildMessage } from '@payments/contracts';
+import { Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSucceeded, Topic, buildMessage } from '@payments/contracts';
 import { NeutralProviderEvent } from '@payments/providers';
 
 export type RoutedProviderEvent =
@@ -9,9 +9,16 @@ export type RoutedProviderEvent =
  * Which verified provider events go on `payments.provider-events`, as which message (keyed by our
  * order id). Events that name no order of ours are stored and acknowledged, never published.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Our order ids are UUIDs; anything else (a dashboard test event, another system's order) is not ours. */
+export function ourOrderId(event: Pick<NeutralProviderEvent, 'orderId'>): string | null {
+  return event.orderId && UUID.test(event.orderId) ? event.orderId.toLowerCase() : null;
+}
+
 export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderEvent {
-  const orderId = event.orderId;
-  if (!orderId) return { publish: false, reason: 'event names no order of ours (metadata.order_id missing)' };
+  const orderId = ourOrderId(event);
+  if (!orderId) return { publish: false, reason: 'event names no order of ours (no order id, or not one of our UUIDs)' };
   const common = {
     orderId,
     provider: event.provider,
@@ -31,15 +38,27 @@ export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderE
         toMessage: (origin, at) => buildMessage(PaymentSucceeded, { key: orderId, origin, occurredAt: at, payload }),
       };
     }
-    case 'payment.failed': {
-      const payload = { ...common, reason: event.reason ?? 'payment attempt failed', failedAt: event.occurredAt };
-      return {
-        publish: true,
-        topic: PaymentAttemptFailed.topic,
-        toMessage: (origin, at) => buildMessage(PaymentAttemptFailed, { key: orderId, origin, occurredAt: at, payload }),
-      };
-    }
+    case 'payment.failed':
+      return attemptFailed(common, orderId, event.reason ?? 'payment attempt failed', event.occurredAt);
+    case 'payment.abandoned':
+      // A Cashfree USER_DROPPED attempt: the customer left, the order stays ACTIVE and payable. It is
+      // an attempt that ended, never an order failure; recorded as one so support sees why the
+      // customer has not paid yet. A closed payment (Stripe canceled) is not routed yet.
+      if (event.ends !== 'attempt') return { publish: false, reason: 'payment.abandoned that closes the payment is not routed yet' };
+      return attemptFailed(common, orderId, `customer left the payment unfinished: ${event.reason ?? 'user dropped'}`, event.occurredAt);
     default:
       return { publish: false, reason: `${event.kind} is not routed yet` };
   }
+}
+
+type Common = Pick<PaymentAttemptFailedV1, 'orderId' | 'provider' | 'providerEventId' | 'providerPaymentId'>;
+
+/** One attempt ended without money; the order stays payable (order-ledger records it, never fails the order). */
+function attemptFailed(common: Common, orderId: string, reason: string, failedAt: string): RoutedProviderEvent {
+  const payload = { ...common, reason: reason.slice(0, 500), failedAt };
+  return {
+    publish: true,
+    topic: PaymentAttemptFailed.topic,
+    toMessage: (origin, at) => buildMessage(PaymentAttemptFailed, { key: orderId, origin, occurredAt: at, payload }),
+  };
 }

@@ -23,6 +23,8 @@ export interface CashfreeCall {
   readonly idempotencyKey?: string;
   /** In error messages: "create order". */
   readonly what: string;
+  /** Answer a 404 with null instead of an error: the call asks whether something exists. */
+  readonly allowNotFound?: boolean;
 }
 
 /** The 429 answer's `x-ratelimit-retry` (seconds to wait), within our cap. */
@@ -43,11 +45,13 @@ export class CashfreeHttpClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
-  async call<T>(call: CashfreeCall): Promise<T> {
+  async call<T>(call: CashfreeCall & { allowNotFound: true }): Promise<T | null>;
+  async call<T>(call: CashfreeCall): Promise<T>;
+  async call<T>(call: CashfreeCall): Promise<T | null> {
     const requestId = this.options.newRequestId();
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(call, requestId);
-      if ('ok' in outcome) return outcome.ok as T;
+      if ('ok' in outcome) return outcome.ok as T | null;
       if (!outcome.error.retryable || attempt >= this.options.maxRetries) throw outcome.error;
       const backoff = Math.min(CASHFREE_DEFAULTS.retryBaseDelayMs * 2 ** attempt, CASHFREE_DEFAULTS.retryMaxDelayMs);
       await this.options.sleep(outcome.waitMs ?? backoff);
@@ -68,6 +72,7 @@ export class CashfreeHttpClient {
     } catch (error) {
       return { error: cashfreeNetworkError(error, call.what, this.options.timeoutMs) };
     }
+    if (response.status === 404 && call.allowNotFound) return { ok: null };
     if (!response.ok) {
       const error = cashfreeHttpError(response.status, parseErrorBody(text), call.what);
       return { error, waitMs: response.status === 429 ? rateLimitWait(response) ?? undefined : undefined };

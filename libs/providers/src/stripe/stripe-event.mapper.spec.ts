@@ -71,6 +71,34 @@ describe('Stripe events in neutral terms', () => {
     });
   });
 
+  const session = (fields: Record<string, unknown> = {}) => ({
+    id: 'cs_1', object: 'checkout.session', amount_total: 4999, currency: 'usd', metadata: { order_id: 'ord_1' },
+    payment_intent: 'pi_1', payment_status: 'paid', status: 'complete', ...fields,
+  });
+
+  it('reads a paid Checkout Session as payment.succeeded of its PaymentIntent, so it counts once beside payment_intent.succeeded', () => {
+    const fromSession = toParsedWebhook(event('checkout.session.completed', session()));
+    const fromIntent = toParsedWebhook(event('payment_intent.succeeded', intent({ amount_received: 4999 })));
+    expect(fromSession).toMatchObject({
+      event: { kind: 'payment.succeeded', providerObjectId: 'pi_1', orderId: 'ord_1', amountMinor: 4999, currency: 'USD', providerType: 'checkout.session.completed' },
+    });
+    expect('event' in fromSession && fromSession.event.providerObjectId).toBe('event' in fromIntent && fromIntent.event.providerObjectId);
+  });
+
+  it('ignores a completed Checkout Session whose delayed payment is still unpaid, and counts it once the payment settles', () => {
+    expect(toParsedWebhook(event('checkout.session.completed', session({ payment_status: 'unpaid' })))).toMatchObject({ ignored: true });
+    expect(toParsedWebhook(event('checkout.session.async_payment_succeeded', session()))).toMatchObject({ event: { kind: 'payment.succeeded', providerObjectId: 'pi_1' } });
+  });
+
+  it('reads a failed delayed payment as payment.failed and an expired session as payment.abandoned', () => {
+    expect(toParsedWebhook(event('checkout.session.async_payment_failed', session({ payment_status: 'unpaid' })))).toMatchObject({
+      event: { kind: 'payment.failed', providerObjectId: 'pi_1', orderId: 'ord_1' },
+    });
+    expect(toParsedWebhook(event('checkout.session.expired', session({ status: 'expired', payment_status: 'unpaid', payment_intent: null })))).toMatchObject({
+      event: { kind: 'payment.abandoned', providerObjectId: 'cs_1', orderId: 'ord_1', amountMinor: 4999 },
+    });
+  });
+
   it.each(['payment_intent.created', 'charge.refunded', 'customer.created', 'toString'])('ignores %s', (type) => {
     expect(toParsedWebhook(event(type, intent()))).toEqual({ accepted: true, ignored: true, providerEventId: 'evt_1', providerType: type });
   });

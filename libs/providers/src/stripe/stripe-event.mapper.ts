@@ -29,6 +29,23 @@ const refund: StripeEventMapping = (object) => {
 };
 
 /**
+ * A Checkout Session event names the payment by its PaymentIntent, as `payment_intent.*` events do:
+ * paying a session yields both `payment_intent.succeeded` and `checkout.session.completed` with the
+ * same `providerObjectId`, so consumers that dedupe payments on it count the money once. A session
+ * that ends before any payment attempt has no PaymentIntent and names itself (`cs_...`).
+ */
+function checkoutSession(kind: NeutralEventKind, when?: (session: Stripe.Checkout.Session) => boolean): StripeEventMapping {
+  return (object) => {
+    const session = object as Stripe.Checkout.Session;
+    if (when && !when(session)) return null;
+    return {
+      kind, providerObjectId: idOf(session.payment_intent) ?? session.id, orderId: orderIdOf(session.metadata),
+      amountMinor: session.amount_total, currency: upper(session.currency),
+    };
+  };
+}
+
+/**
  * The Stripe event types we act on; every other type is acknowledged and ignored. Consumers
  * dedupe on `providerEventId`, and for refunds also on `providerObjectId`: one refund can be
  * reported final by more than one event. `charge.refunded` is deliberately absent: it carries the
@@ -42,6 +59,17 @@ export const STRIPE_EVENT_MAPPINGS: Readonly<Record<string, StripeEventMapping>>
     (pi) => pi.last_payment_error?.message ?? pi.last_payment_error?.code ?? undefined),
   /** Canceled by us or by Stripe: no money moved and none will. */
   'payment_intent.canceled': paymentIntent('payment.abandoned', (pi) => pi.amount, (pi) => pi.cancellation_reason ?? undefined),
+  /**
+   * The customer finished a Checkout Session. Only `payment_status: 'paid'` is money received; an
+   * `unpaid` one (a delayed method such as a bank debit) waits for `async_payment_succeeded`.
+   */
+  'checkout.session.completed': checkoutSession('payment.succeeded', (session) => session.payment_status === 'paid'),
+  /** A delayed payment method of a completed Checkout Session settled. */
+  'checkout.session.async_payment_succeeded': checkoutSession('payment.succeeded'),
+  /** A delayed payment method of a completed Checkout Session failed. */
+  'checkout.session.async_payment_failed': checkoutSession('payment.failed'),
+  /** The Checkout Session expired (24 h by default, or expired by us) without a payment. */
+  'checkout.session.expired': checkoutSession('payment.abandoned'),
   /** A refund that is final on creation (most card refunds are). */
   'refund.created': refund,
   /** A refund whose status changed, to final or not. */

@@ -1,20 +1,20 @@
 import Stripe from 'stripe';
 import type { ProviderName } from '@payments/contracts';
-import { isKnownCurrency } from '@payments/money';
-import { assertMinorUnits } from '../port/minor-units';
-import type { OpenCheckoutInput, OpenCheckoutResult, PaymentProviderPort, RetrievedPayment } from '../port/payment-provider.port';
+import type {
+  OpenCheckoutInput, OpenCheckoutResult, PaymentProviderPort, RefundInput, RefundResult, RetrievedPayment, RetrievedRefund,
+} from '../port/payment-provider.port';
 import type { ParsedWebhook } from '../port/provider-event.types';
-import { ProviderError } from '../port/provider.errors';
 import { STRIPE_DEFAULTS, StripeAdapterConfig, StripeAdapterDependencies } from './stripe-adapter.config';
+import { assertCheckoutInput, checkoutSessionParams, invalidRequest as invalid, paymentIntentParams } from './stripe-checkout.request';
 import { toProviderError } from './stripe-error.mapper';
 import { toParsedWebhook } from './stripe-event.mapper';
+import { assertRefundInput, refundParams, toRefundResult, toRetrievedRefund } from './stripe-refund.request';
 import { verifyStripeWebhook } from './stripe-webhook.verifier';
 
-function invalid(message: string): ProviderError {
-  return new ProviderError('PROVIDER.INVALID_REQUEST', message);
-}
-
-/** Stripe PaymentIntents behind the provider port, through the official SDK only. */
+/**
+ * Stripe PaymentIntents, Checkout Sessions and Refunds behind the provider port, through the
+ * official SDK only, always with our idempotency key.
+ */
 export class StripeAdapter implements PaymentProviderPort {
   readonly name: ProviderName = 'stripe';
   private readonly stripe: Stripe;
@@ -38,19 +38,13 @@ export class StripeAdapter implements PaymentProviderPort {
   }
 
   async openCheckout(input: OpenCheckoutInput): Promise<OpenCheckoutResult> {
-    assertMinorUnits(input.amountMinor);
-    if (!isKnownCurrency(input.currency)) throw invalid(`currency must be an upper-case ISO 4217 code, got "${input.currency}"`);
-    // Without our key stripe-node invents a random one per call, and a retry after a crash would pay twice.
-    if (!input.idempotencyKey) throw invalid('an idempotency key derived from our ids is required');
-    const params: Stripe.PaymentIntentCreateParams = {
-      amount: input.amountMinor,
-      currency: input.currency.toLowerCase(),
-      description: input.description,
-      metadata: { order_id: input.orderId, customer_id: input.customerId },
-      automatic_payment_methods: { enabled: true },
-      ...(input.customerEmail ? { receipt_email: input.customerEmail } : {}),
-    };
-    const intent = await this.call(() => this.stripe.paymentIntents.create(params, { idempotencyKey: input.idempotencyKey }));
+    assertCheckoutInput(input);
+    const options = { idempotencyKey: input.idempotencyKey };
+    if (input.mode === 'hosted_page') {
+      const session = await this.call(() => this.stripe.checkout.sessions.create(checkoutSessionParams(input), options));
+      return { provider: 'stripe', providerReference: session.id, redirectUrl: session.url ?? undefined, status: session.status ?? 'open' };
+    }
+    const intent = await this.call(() => this.stripe.paymentIntents.create(paymentIntentParams(input), options));
     return {
       provider: 'stripe',
       providerReference: intent.id,
@@ -59,8 +53,23 @@ export class StripeAdapter implements PaymentProviderPort {
     };
   }
 
+  /**
+   * A PaymentIntent (`pi_...`), or a Checkout Session (`cs_...`): reported as its PaymentIntent once
+   * the customer tried to pay, before that with the session's own status (`open`, `expired`).
+   */
   async retrievePayment(providerReference: string): Promise<RetrievedPayment> {
-    if (!providerReference.startsWith('pi_')) throw invalid(`not a PaymentIntent id: "${providerReference}"`);
+    if (providerReference.startsWith('cs_')) {
+      const session = await this.call(() => this.stripe.checkout.sessions.retrieve(providerReference));
+      const intentId = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+      if (intentId) return this.retrievePayment(intentId);
+      return {
+        status: session.status ?? 'open',
+        amountMinor: session.amount_total ?? 0,
+        currency: (session.currency ?? '').toUpperCase(),
+        orderId: session.metadata?.order_id || null,
+      };
+    }
+    if (!providerReference.startsWith('pi_')) throw invalid(`not a PaymentIntent or Checkout Session id: "${providerReference}"`);
     const intent = await this.call(() => this.stripe.paymentIntents.retrieve(providerReference));
     return {
       status: intent.status,
@@ -68,6 +77,17 @@ export class StripeAdapter implements PaymentProviderPort {
       currency: intent.currency.toUpperCase(),
       orderId: intent.metadata?.order_id || null,
     };
+  }
+
+  async refund(input: RefundInput): Promise<RefundResult> {
+    assertRefundInput(input);
+    const refund = await this.call(() => this.stripe.refunds.create(refundParams(input), { idempotencyKey: input.idempotencyKey }));
+    return toRefundResult(refund);
+  }
+
+  async retrieveRefund(providerRefundId: string): Promise<RetrievedRefund> {
+    if (!/^(re|pyr)_/.test(providerRefundId)) throw invalid(`not a Stripe refund id: "${providerRefundId}"`);
+    return toRetrievedRefund(await this.call(() => this.stripe.refunds.retrieve(providerRefundId)));
   }
 
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ParsedWebhook {

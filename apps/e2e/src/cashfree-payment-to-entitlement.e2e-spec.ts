@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { Topics } from '@payments/contracts';
+import { eventually } from '@payments/testing';
+import { E2E_PORTS, E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+
+interface OpenedCheckout {
+  orderId: string;
+  status: string;
+  provider: string;
+  amountMinor: number;
+  currency: string;
+  breakdown: { subtotalMinor: number; discountMinor: number; taxMinor: number; totalMinor: number };
+  payment: { providerReference: string; paymentSessionId: string | null; clientSecret: string | null };
+}
+
+interface OrderView {
+  orderId: string;
+  userId: string;
+  status: string;
+  amountMinor: number;
+  currency: string;
+  provider: string;
+  invoiceNumber: string | null;
+  lastFailure: string | null;
+}
+
+interface ProviderEventRow {
+  provider_type: string;
+  outcome: string;
+  deliveries: number;
+}
+
+const gateway = `http://127.0.0.1:${E2E_PORTS.gateway}`;
+const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+/** course-typescript-101 costs 499.00 INR; GST of 18% is added on top. */
+const PRICE_INR = 49900;
+const GST_INR = 8982;
+
+describe('a Cashfree payment in INR, end to end', () => {
+  let e2e: E2eSystem;
+  let recorder: Awaited<ReturnType<typeof topicRecorder>>;
+
+  beforeAll(async () => {
+    e2e = await startE2eSystem();
+    recorder = await topicRecorder([Topics.entitlementGranted, Topics.providerEvents, Topics.ordersEvents]);
+  });
+
+  afterAll(async () => {
+    await recorder?.stop();
+    await e2e?.stop();
+  });
+
+  it('routes INR to Cashfree, keeps the order payable after a declined UPI attempt, and grants once when netbanking pays with the webhook sent twice', async () => {
+    const userId = `user-${randomUUID()}`;
+    const token = await bearerFor(userId);
+    const orderOf = async (orderId: string) => {
+      const response = await fetch(`${gateway}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
+      return response.status === 200 ? ((await response.json()) as OrderView) : undefined;
+    };
+    const customer = (orderId: string, action: 'pay' | 'decline', body: unknown) =>
+      fetch(`${sandbox}/_sandbox/cashfree/orders/${orderId}/${action}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+
+    const checkout = await fetch(`${gateway}/api/payments/checkout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ productId: 'course-typescript-101', quantity: 1, currency: 'INR' }),
+    });
+    const opened = (await checkout.json()) as OpenedCheckout;
+    expect(checkout.status).toBe(201);
+    expect(opened).toMatchObject({
+      status: 'pending', provider: 'cashfree', currency: 'INR', amountMinor: PRICE_INR + GST_INR,
+      breakdown: { subtotalMinor: PRICE_INR, discountMinor: 0, taxMinor: GST_INR, totalMinor: PRICE_INR + GST_INR },
+    });
+    expect(opened.payment.paymentSessionId).toMatch(/^session_/);
+    // Cashfree names the order by our order id.
+    expect(opened.payment.providerReference).toBe(opened.orderId);
+    const { orderId } = opened;
+
+    // First attempt: UPI, declined by the bank. The Cashfree order stays ACTIVE and ours pending.
+    const declined = await customer(orderId, 'decline', { paymentMethod: 'upi', errorDescription: 'issuer bank declined the transaction' });
+    expect(declined.status).toBe(200);
+    const afterDecline = await eventually(async () => {
+      const order = await orderOf(orderId);
+      return order?.lastFailure ? order : undefined;
+    }, 60_000, 'the gateway to show the declined attempt');
+    expect(afterDecline).toMatchObject({ status: 'pending', provider: 'cashfree', lastFailure: 'issuer bank declined the transaction' });
+
+    // Second attempt: netbanking, paid; Cashfree's success webhook arrives twice.
+    const paid = await customer(orderId, 'pay', { paymentMethod: 'netbanking', faults: { duplicate: 2 } });
+    expect(paid.status).toBe(200);
+
+    const granted = await eventually(
+      async () => recorder.on(Topics.entitlementGranted).find((message) => (message.payload as { orderId: string }).orderId === orderId),
+      60_000,
+      'entitlement-granted for the order',
+    );
+    expect(granted.payload).toMatchObject({ userId, productId: 'course-typescript-101', kind: 'course', orderId });
+
+    const order = await eventually(async () => {
+      const view = await orderOf(orderId);
+      return view?.status === 'paid' ? view : undefined;
+    }, 30_000, 'the gateway read model to show the order paid');
+    expect(order).toMatchObject({ orderId, userId, provider: 'cashfree', amountMinor: PRICE_INR + GST_INR, currency: 'INR' });
+    expect(order.invoiceNumber).toMatch(/^INV-\d{4}-\d+$/);
+
+    // Both deliveries of the success webhook reached webhook-ingest under one derived event id, the decline once.
+    const rows = await eventually(async () => {
+      const result = await e2e.db.query<ProviderEventRow>(
+        `SELECT provider_type, outcome, deliveries FROM webhook_ingest.provider_events WHERE provider = 'cashfree' AND order_id = $1 ORDER BY received_at`,
+        [orderId],
+      );
+      return result.rows.find((row) => row.provider_type === 'PAYMENT_SUCCESS_WEBHOOK')?.deliveries === 2 ? result.rows : undefined;
+    }, 30_000, 'two deliveries of the success webhook recorded');
+    expect(rows).toEqual([
+      { provider_type: 'PAYMENT_FAILED_WEBHOOK', outcome: 'published', deliveries: 1 },
+      { provider_type: 'PAYMENT_SUCCESS_WEBHOOK', outcome: 'published', deliveries: 2 },
+    ]);
+
+    // Every outbox downstream is drained and the recorder has read everything: nothing more can follow.
+    await eventually(async () => {
+      const pending = await e2e.db.query(`
+        SELECT (SELECT count(*) FROM webhook_ingest.outbox WHERE published_at IS NULL)
+             + (SELECT count(*) FROM order_ledger.outbox WHERE published_at IS NULL)
+             + (SELECT count(*) FROM entitlements.outbox WHERE published_at IS NULL) AS pending`);
+      return Number(pending.rows[0].pending) === 0 ? true : undefined;
+    }, 30_000, 'all outboxes drained');
+    await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder to read every published message');
+
+    const forOrder = (topic: string) => recorder.on(topic).filter((message) => (message.payload as { orderId: string }).orderId === orderId);
+    expect(forOrder(Topics.providerEvents).map((message) => message.type)).toEqual(['PaymentAttemptFailed', 'PaymentSucceeded']);
+    expect(forOrder(Topics.ordersEvents).map((message) => message.type)).toEqual(['OrderPlaced', 'OrderPaymentAttemptFailed', 'OrderPaid']);
+    expect(forOrder(Topics.entitlementGranted)).toHaveLength(1);
+    const grants = await e2e.db.query(`SELECT count(*) AS n FROM entitlements.entitlements WHERE order_id = $1`, [orderId]);
+    expect(Number(grants.rows[0].n)).toBe(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { DeliveryFaults, MAX_REORDER_HOLD_MS, copiesToDeliver } from '../domain/delivery-faults';
+import { ReorderHolds } from '../domain/reorder-holds';
+import type { SandboxRuntime } from '../domain/sandbox-runtime';
+import type { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
+import { CashfreeEventLog, LoggedCashfreeWebhook } from './cashfree-event.log';
+import type { CashfreeWebhookPayload } from './cashfree-webhook.payloads';
+import { signCashfreeDelivery } from './cashfree-webhook.signer';
+
+export interface CashfreeWebhookPublisherOptions {
+  /** Cashfree signs webhooks with the merchant's secret key. */
+  readonly secretKey: string;
+  readonly webhookVersion: string;
+  /** The dashboard-configured endpoint; an order's own `notify_url` takes precedence. Null: record only. */
+  readonly endpoint: string | null;
+}
+
+export interface CashfreeWebhookSubject {
+  readonly orderId: string;
+  readonly objectId: string;
+  readonly notifyUrl: string | null;
+}
+
+/**
+ * Logs Cashfree webhooks and hands them to the sandbox's shared dispatcher (same copies, faults and
+ * retries as Stripe's). A `reorder` webhook waits until the next webhook about the same order has
+ * been delivered: a declined attempt's webhook then arrives after the success that followed it.
+ */
+export class CashfreeWebhookPublisher {
+  private readonly holds = new ReorderHolds<() => Promise<void>>();
+
+  constructor(
+    private readonly options: CashfreeWebhookPublisherOptions,
+    private readonly log: CashfreeEventLog,
+    private readonly dispatcher: WebhookDispatcher,
+    private readonly runtime: SandboxRuntime,
+  ) {}
+
+  publish(payload: CashfreeWebhookPayload, subject: CashfreeWebhookSubject, faults: DeliveryFaults = {}): LoggedCashfreeWebhook {
+    const logged = this.log.add({
+      id: this.runtime.newId('cfwh'),
+      type: payload.type,
+      orderId: subject.orderId,
+      objectId: subject.objectId,
+      payload,
+      faults,
+      copies: copiesToDeliver(faults),
+      endpoint: subject.notifyUrl ?? this.options.endpoint,
+    });
+    const signing = { secret: this.options.secretKey, webhookVersion: this.options.webhookVersion, faults };
+    const deliver = () => this.dispatcher.dispatchSigned(logged, (attempt) => signCashfreeDelivery(payload, signing, this.runtime.now().getTime(), attempt));
+    const admitted = this.holds.admit(subject.orderId, deliver, faults.reorder === true);
+    if (admitted.hold) {
+      this.giveUpWaitingLater(subject.orderId, deliver);
+      return logged;
+    }
+    const delivered = deliver();
+    for (const held of admitted.after) void delivered.then(held);
+    return logged;
+  }
+
+  /** A held webhook whose order sees no further webhook is delivered anyway, late. */
+  private giveUpWaitingLater(orderId: string, deliver: () => Promise<void>): void {
+    setTimeout(() => {
+      if (this.holds.giveUp(orderId, deliver)) void deliver();
+    }, MAX_REORDER_HOLD_MS).unref();
+  }
+}

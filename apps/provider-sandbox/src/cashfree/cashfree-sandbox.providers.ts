@@ -1,0 +1,44 @@
+import type { Provider, Type } from '@nestjs/common';
+import type { SandboxRuntime } from '../domain/sandbox-runtime';
+import { CashfreeEventLog } from '../cashfree-webhooks/cashfree-event.log';
+import { CashfreeWebhookPublisher } from '../cashfree-webhooks/cashfree-webhook.publisher';
+import type { SandboxConfig } from '../sandbox.config';
+import { SANDBOX_RUNTIME } from '../sandbox.tokens';
+import { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
+import { CashfreeApiController } from './cashfree-api.controller';
+import { CashfreeApiGateway } from './cashfree-api.gateway';
+import { CashfreeControlController } from './cashfree-control.controller';
+import { CashfreeHostedPageController } from './cashfree-hosted-page.controller';
+import { CashfreeOrdersApi } from './cashfree-orders.api';
+import { CashfreeOrders } from './cashfree-orders.service';
+
+/** The Cashfree half of the sandbox: its API under /cashfree/pg, test controls, hosted page. */
+export const CASHFREE_CONTROLLERS: Type[] = [CashfreeApiController, CashfreeControlController, CashfreeHostedPageController];
+
+/** Its services; webhooks go through the sandbox's one `WebhookDispatcher`, as Stripe's do. */
+export function cashfreeProviders(config: SandboxConfig['cashfree']): Provider[] {
+  return [
+    { provide: CashfreeEventLog, useValue: new CashfreeEventLog() },
+    {
+      provide: CashfreeWebhookPublisher,
+      inject: [CashfreeEventLog, WebhookDispatcher, SANDBOX_RUNTIME],
+      useFactory: (log: CashfreeEventLog, dispatcher: WebhookDispatcher, runtime: SandboxRuntime) =>
+        new CashfreeWebhookPublisher({ secretKey: config.secretKey, webhookVersion: config.webhookVersion, endpoint: config.webhookUrl }, log, dispatcher, runtime),
+    },
+    {
+      provide: CashfreeOrders,
+      inject: [SANDBOX_RUNTIME, CashfreeWebhookPublisher],
+      useFactory: (runtime: SandboxRuntime, publisher: CashfreeWebhookPublisher) => new CashfreeOrders(runtime, publisher),
+    },
+    {
+      provide: CashfreeOrdersApi,
+      inject: [CashfreeOrders, SANDBOX_RUNTIME],
+      useFactory: (orders: CashfreeOrders, runtime: SandboxRuntime) => new CashfreeOrdersApi(orders, runtime),
+    },
+    {
+      provide: CashfreeApiGateway,
+      inject: [SANDBOX_RUNTIME],
+      useFactory: (runtime: SandboxRuntime) => new CashfreeApiGateway(config.appId, config.secretKey, runtime),
+    },
+  ];
+}

@@ -1,0 +1,64 @@
+import { NeutralProviderEvent } from '@payments/providers';
+import { ourOrderId, routeProviderEvent } from './provider-event-routing';
+
+const orderId = '3f0c1b9e-6a2d-5c4b-9e8f-0a1b2c3d4e5f';
+const at = new Date('2024-11-22T18:30:00.000Z');
+const origin = { correlationId: 'PAYMENT_SUCCESS_WEBHOOK:5114910:SUCCESS' };
+const event = (fields: Partial<NeutralProviderEvent>): NeutralProviderEvent => ({
+  kind: 'payment.succeeded', provider: 'cashfree', providerEventId: 'PAYMENT_SUCCESS_WEBHOOK:5114910:SUCCESS', providerObjectId: '5114910',
+  providerPaymentReference: orderId, orderId, amountMinor: 58882, currency: 'INR', occurredAt: '2024-11-22T18:26:40.000Z',
+  providerType: 'PAYMENT_SUCCESS_WEBHOOK', ...fields,
+});
+const messageOf = (routed: ReturnType<typeof routeProviderEvent>) => (routed.publish ? routed.toMessage(origin, at) : null);
+
+describe('routing verified provider events onto payments.provider-events', () => {
+  it('publishes a Cashfree payment as PaymentSucceeded for the attempt that paid, keyed by our order id', () => {
+    const message = messageOf(routeProviderEvent(event({})));
+    expect(message).toMatchObject({
+      type: 'PaymentSucceeded', key: orderId,
+      payload: { orderId, provider: 'cashfree', providerPaymentId: '5114910', amountMinor: 58882, currency: 'INR', succeededAt: '2024-11-22T18:26:40.000Z' },
+    });
+  });
+
+  it('publishes a declined Cashfree attempt as PaymentAttemptFailed: the order stays payable', () => {
+    const message = messageOf(routeProviderEvent(event({
+      kind: 'payment.failed', ends: 'attempt', providerEventId: 'PAYMENT_FAILED_WEBHOOK:5114909:FAILED', providerObjectId: '5114909',
+      reason: 'issuer bank declined the transaction', providerType: 'PAYMENT_FAILED_WEBHOOK',
+    })));
+    expect(message).toMatchObject({ type: 'PaymentAttemptFailed', payload: { providerPaymentId: '5114909', reason: 'issuer bank declined the transaction' } });
+  });
+
+  it('records a dropped Cashfree attempt as an attempt that failed, never as a failed order', () => {
+    const message = messageOf(routeProviderEvent(event({
+      kind: 'payment.abandoned', ends: 'attempt', providerEventId: 'PAYMENT_USER_DROPPED_WEBHOOK:5114908:USER_DROPPED', providerObjectId: '5114908',
+      reason: 'user dropped and did not complete the two factor authentication', providerType: 'PAYMENT_USER_DROPPED_WEBHOOK',
+    })));
+    expect(message).toMatchObject({
+      type: 'PaymentAttemptFailed',
+      payload: { orderId, providerPaymentId: '5114908', reason: 'customer left the payment unfinished: user dropped and did not complete the two factor authentication' },
+    });
+  });
+
+  it('does not publish a closed payment (a canceled Stripe PaymentIntent) yet', () => {
+    expect(routeProviderEvent(event({ kind: 'payment.abandoned', provider: 'stripe', providerType: 'payment_intent.canceled' }))).toEqual({
+      publish: false, reason: 'payment.abandoned that closes the payment is not routed yet',
+    });
+  });
+
+  it('stores, without publishing, an event that names no order of ours or a payment without an amount', () => {
+    expect(routeProviderEvent(event({ orderId: null }))).toMatchObject({ publish: false });
+    expect(routeProviderEvent(event({ amountMinor: null }))).toMatchObject({ publish: false, reason: 'payment.succeeded without amount or currency' });
+  });
+});
+
+describe('events that name an order that is not ours', () => {
+  it('are stored and acknowledged but never published, so a dashboard test webhook cannot loop on a 500', () => {
+    const routed = routeProviderEvent({
+      kind: 'payment.succeeded', provider: 'cashfree', providerEventId: 'PAYMENT_SUCCESS_WEBHOOK:1:SUCCESS', providerObjectId: '1',
+      orderId: 'order_OFR_2', amountMinor: 100, currency: 'INR', occurredAt: '2026-11-22T10:00:00.000Z', providerType: 'PAYMENT_SUCCESS_WEBHOOK',
+    });
+    expect(routed).toEqual({ publish: false, reason: expect.stringContaining('not one of our UUIDs') });
+    expect(ourOrderId({ orderId: 'order_OFR_2' })).toBeNull();
+    expect(ourOrderId({ orderId: '7F1D2C9E-9A1B-4C1E-8E5F-0A1B2C3D4E5F' })).toBe('7f1d2c9e-9a1b-4c1e-8e5f-0a1b2c3d4e5f');
+  });
+});

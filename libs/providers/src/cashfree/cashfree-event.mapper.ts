@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../port/provider-event.types';
+import { ProviderError } from '../port/provider.errors';
+import { minorFromCashfreeAmount } from './cashfree-amount';
+import { cashfreeRefundReference } from './cashfree-refund.request';
+import type { CashfreeWebhookEnvelope } from './cashfree-api.types';
+
+/** What one Cashfree webhook contributes to a neutral event; provider, type and time are added around it. */
+type MappedFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
+  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason'>> & {
+    /** The object's status, part of the derived event id. */
+    readonly status: string;
+    /** The Cashfree id the event id is derived from: `cf_payment_id` or `cf_refund_id`. */
+    readonly cfId: string;
+  };
+type CashfreeEventMapping = (data: NonNullable<CashfreeWebhookEnvelope['data']>) => MappedFields | null;
+
+const upper = (currency: string | null | undefined) => (currency ? currency.toUpperCase() : null);
+const idOf = (id: string | number | null | undefined) => (id === null || id === undefined || id === '' ? null : String(id));
+const firstText = (...texts: (string | null | undefined)[]) => texts.find((text) => typeof text === 'string' && text.trim() !== '') ?? undefined;
+
+/** An amount we cannot read exactly is reported as null (stored, never published), with why in `reason`. */
+function amountOf(value: unknown, currency: string | null, field: string): { amountMinor: number | null; unreadable?: string } {
+  if (currency === null) return { amountMinor: null };
+  try {
+    return { amountMinor: minorFromCashfreeAmount(value, currency, field) };
+  } catch (error) {
+    if (error instanceof ProviderError) return { amountMinor: null, unreadable: error.message };
+    throw error;
+  }
+}
+
+/** One payment attempt (`data.payment`) of an order (`data.order`). */
+function paymentAttempt(kind: NeutralEventKind, ends?: 'attempt'): CashfreeEventMapping {
+  return ({ order, payment, error_details: errorDetails }) => {
+    const cfPaymentId = idOf(payment?.cf_payment_id);
+    const orderId = order?.order_id || null;
+    if (!payment || !cfPaymentId || !orderId) return null;
+    const currency = upper(payment.payment_currency ?? order?.order_currency);
+    const { amountMinor, unreadable } = amountOf(payment.payment_amount, currency, 'payment_amount');
+    const failure = kind === 'payment.succeeded' ? undefined
+      : firstText(errorDetails?.error_description, payment.payment_message, errorDetails?.error_reason, errorDetails?.error_code, payment.payment_status);
+    return {
+      kind, providerObjectId: cfPaymentId, providerPaymentReference: orderId, orderId, amountMinor, currency,
+      status: payment.payment_status, cfId: cfPaymentId, ends, reason: firstText(unreadable, failure),
+    };
+  };
+}
+
+/**
+ * A refund reaches a neutral event once final: SUCCESS, or CANCELLED/FAILED; PENDING and ONHOLD stay
+ * ignored. It is named `<order_id>:<refund_id>`, as `CashfreeAdapter.refund` names it.
+ */
+const refundStatus: CashfreeEventMapping = ({ refund }) => {
+  const cfRefundId = idOf(refund?.cf_refund_id);
+  if (!refund || !cfRefundId || !refund.order_id || !refund.refund_id) return null;
+  const kind = refund.refund_status === 'SUCCESS' ? 'refund.succeeded'
+    : refund.refund_status === 'CANCELLED' || refund.refund_status === 'FAILED' ? 'refund.failed' : null;
+  if (!kind) return null;
+  const currency = upper(refund.refund_currency);
+  const { amountMinor, unreadable } = amountOf(refund.refund_amount, currency, 'refund_amount');
+  return {
+    kind, providerObjectId: cashfreeRefundReference(refund.order_id, refund.refund_id), providerPaymentReference: refund.order_id, orderId: refund.order_id,
+    amountMinor, currency, status: refund.refund_status, cfId: cfRefundId, reason: firstText(unreadable, kind === 'refund.failed' ? refund.status_description : undefined),
+  };
+};
+
+/**
+ * The Cashfree webhook types we act on; every other type is acknowledged and ignored. Cashfree
+ * sends no event id, so the id is derived as `<type>:<cf_payment_id or cf_refund_id>:<status>`:
+ * a redelivery repeats the same body (only the signature, timestamp and attempt headers change),
+ * each attempt or refund has its own Cashfree id, and it reaches a given status at most once, so
+ * one id names exactly one change however often it is delivered.
+ */
+export const CASHFREE_EVENT_MAPPINGS: Readonly<Record<string, CashfreeEventMapping>> = {
+  /** An attempt captured the money and the order is PAID; the amount is what this attempt paid. */
+  PAYMENT_SUCCESS_WEBHOOK: paymentAttempt('payment.succeeded'),
+  /** The bank declined one attempt; the order stays ACTIVE and the customer may try again. */
+  PAYMENT_FAILED_WEBHOOK: paymentAttempt('payment.failed', 'attempt'),
+  /** The customer left one attempt unfinished (closed the page, skipped 2FA); the order stays ACTIVE and payable. */
+  PAYMENT_USER_DROPPED_WEBHOOK: paymentAttempt('payment.abandoned', 'attempt'),
+  /** A refund changed status; mapped once it is final. */
+  REFUND_STATUS_WEBHOOK: refundStatus,
+};
+
+/** Normalizes a verified Cashfree webhook; unknown types, non-final refunds and bodies missing their ids are ignored. */
+export function toParsedWebhook(envelope: CashfreeWebhookEnvelope, rawBody: Buffer, receivedAt: Date): ParsedWebhook {
+  const type = typeof envelope?.type === 'string' && envelope.type !== '' ? envelope.type : 'unknown';
+  const mapping = Object.prototype.hasOwnProperty.call(CASHFREE_EVENT_MAPPINGS, type) ? CASHFREE_EVENT_MAPPINGS[type] : undefined;
+  const fields = mapping && envelope.data ? mapping(envelope.data) : null;
+  if (!fields) {
+    // No object id to derive from: the raw body is what every redelivery of this webhook repeats.
+    const digest = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
+    return { accepted: true, ignored: true, providerEventId: `${type}:sha256:${digest}`, providerType: type };
+  }
+  const { status, cfId, ...event } = fields;
+  const providerEventId = `${type}:${cfId}:${status}`;
+  const withoutUndefined = Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined)) as Omit<MappedFields, 'status' | 'cfId'>;
+  const eventTime = envelope.event_time ? new Date(envelope.event_time) : null;
+  return {
+    accepted: true,
+    providerEventId,
+    providerType: type,
+    event: {
+      ...withoutUndefined,
+      provider: 'cashfree',
+      providerEventId,
+      occurredAt: (eventTime && !Number.isNaN(eventTime.getTime()) ? eventTime : receivedAt).toISOString(),
+      providerType: type,
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { toCashfreeAmount } from '@payments/providers';
-import { PaymentAttempt, PaymentMethodChoice, Refund, SandboxCashfreeOrder, istTime } from './cashfree-order';
+import { CashfreePaymentGroup, PaymentAttempt, PaymentMethodChoice, Refund, SandboxCashfreeOrder, istTime } from './cashfree-order';
 
 /*
  * The sandbox's orders, attempts and refunds in Cashfree's wire shapes (x-api-version 2023-08-01).
@@ -8,11 +8,14 @@ import { PaymentAttempt, PaymentMethodChoice, Refund, SandboxCashfreeOrder, istT
 
 const amount = (minor: number) => toCashfreeAmount(minor, 'INR');
 
-const PAYMENT_METHODS: Readonly<Record<PaymentMethodChoice, { group: string; method: unknown }>> = {
+const PAYMENT_METHODS: Readonly<Record<PaymentMethodChoice, { group: CashfreePaymentGroup; method: unknown }>> = {
   upi: { group: 'upi', method: { upi: { channel: 'collect', upi_id: 'testsuccess@gocash' } } },
   netbanking: { group: 'net_banking', method: { netbanking: { channel: null, netbanking_bank_code: 3021, netbanking_bank_name: 'Sandbox Bank' } } },
   wallet: { group: 'wallet', method: { app: { channel: 'link', provider: 'phonepe' } } },
 };
+
+/** The `payment_group` Cashfree reports for a payment made with `method`. */
+export const paymentGroupOf = (method: PaymentMethodChoice): CashfreePaymentGroup => PAYMENT_METHODS[method].group;
 
 export function customerDetailsView(order: SandboxCashfreeOrder) {
   const { customer } = order;

@@ -8,6 +8,9 @@ export type AttemptStatus = 'SUCCESS' | 'FAILED' | 'USER_DROPPED' | 'PENDING';
 export type PaymentMethodChoice = 'upi' | 'netbanking' | 'wallet';
 export const PAYMENT_METHOD_CHOICES: readonly PaymentMethodChoice[] = ['upi', 'netbanking', 'wallet'];
 
+/** Cashfree's `payment_group` values the sandbox knows: the three it offers, and cards, which it prices but does not offer yet. */
+export type CashfreePaymentGroup = 'upi' | 'net_banking' | 'wallet' | 'credit_card' | 'debit_card';
+
 export type RefundStatus = 'PENDING' | 'SUCCESS' | 'CANCELLED';
 
 export interface AttemptError {

@@ -11,9 +11,10 @@ import { CashfreeControlController } from './cashfree-control.controller';
 import { CashfreeHostedPageController } from './cashfree-hosted-page.controller';
 import { CashfreeOrdersApi } from './cashfree-orders.api';
 import { CashfreeOrders } from './cashfree-orders.service';
+import { CashfreeSettlementReportController } from './cashfree-settlement-report.controller';
 
-/** The Cashfree half of the sandbox: its API under /cashfree/pg, test controls, hosted page. */
-export const CASHFREE_CONTROLLERS: Type[] = [CashfreeApiController, CashfreeControlController, CashfreeHostedPageController];
+/** The Cashfree half of the sandbox: its API under /cashfree/pg, test controls, hosted page, daily settlement report. */
+export const CASHFREE_CONTROLLERS: Type[] = [CashfreeApiController, CashfreeControlController, CashfreeHostedPageController, CashfreeSettlementReportController];
 
 /** Its services; webhooks go through the sandbox's one `WebhookDispatcher`, as Stripe's do. */
 export function cashfreeProviders(config: SandboxConfig['cashfree']): Provider[] {

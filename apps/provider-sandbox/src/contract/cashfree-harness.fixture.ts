@@ -43,7 +43,7 @@ export interface CashfreeOrderJson {
   order_note: string | null;
   order_meta: { notify_url: string | null; return_url: string | null };
   payments: CashfreePaymentJson[];
-  refunds: { refund_id: string; refund_status: string; refund_amount: number }[];
+  refunds: { cf_refund_id: string; refund_id: string; refund_status: string; refund_amount: number }[];
 }
 
 export interface CashfreeAnswer<T = Record<string, unknown>> {

@@ -1,4 +1,4 @@
-import { add, money, percentOf } from '@payments/money';
+import { Money, add, money, percentOf } from '@payments/money';
 
 /**
  * A processing fee: a percentage of the gross plus a fixed part, and a tax charged on the fee.
@@ -44,13 +44,17 @@ export interface PaymentFee {
 }
 
 /**
- * The fee on a payment of `grossMinor`, in integer minor units throughout: the percentage part is
- * rounded half-up to the minor unit (`percentOf`), then the fixed part added; the tax is the tax
- * rate of that fee, rounded half-up again. Never floats.
+ * The fee of `rule` on `gross`, in integer minor units throughout: the percentage part is rounded
+ * half-up to the minor unit (`percentOf`), then the fixed part added; the tax is the tax rate of
+ * that fee, rounded half-up again. Never floats.
  */
-export function paymentFee(grossMinor: number, currency: string): PaymentFee {
-  const rule = feeRuleFor(currency);
-  const fee = add(percentOf(money(grossMinor, currency), rule.percentBasisPoints, 'half-up'), money(rule.fixedMinor, currency));
+export function feeByRule(gross: Money, rule: FeeRule): PaymentFee {
+  const fee = add(percentOf(gross, rule.percentBasisPoints, 'half-up'), money(rule.fixedMinor, gross.currency));
   const tax = percentOf(fee, rule.taxOnFeeBasisPoints, 'half-up');
   return { feeMinor: fee.amountMinor, taxOnFeeMinor: tax.amountMinor };
+}
+
+/** The fee on a payment of `grossMinor` by its currency's rule (`FEE_RULES`), rounded as `feeByRule` says. */
+export function paymentFee(grossMinor: number, currency: string): PaymentFee {
+  return feeByRule(money(grossMinor, currency), feeRuleFor(currency));
 }

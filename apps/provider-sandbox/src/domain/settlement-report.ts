@@ -1,4 +1,4 @@
-import { paymentFee } from './settlement-fees';
+import { PaymentFee, paymentFee } from './settlement-fees';
 
 /** A succeeded payment, as the provider's balance saw it. */
 export interface SettledPayment {
@@ -45,12 +45,16 @@ export interface SettlementTotal {
   readonly netMinor: number;
 }
 
-export interface SettlementReport {
+/** What every provider's row holds whatever its ids: its kind, currency, time and signed amounts. */
+export type SettlementAmounts = Pick<SettlementRow, 'type' | 'currency' | 'occurredAt' | 'grossMinor' | 'feeMinor' | 'taxOnFeeMinor' | 'netMinor'>;
+
+/** A day's report; `Row` is `SettlementRow` unless a provider names its rows by its own ids. */
+export interface SettlementReport<Row extends SettlementAmounts = SettlementRow> {
   readonly provider: string;
   /** The UTC day, `YYYY-MM-DD`. */
   readonly date: string;
   /** Payments then refunds, each in time order (the order given for the same second). */
-  readonly rows: readonly SettlementRow[];
+  readonly rows: readonly Row[];
   /** One per currency, in alphabetical order. */
   readonly totals: readonly SettlementTotal[];
 }
@@ -72,8 +76,14 @@ export function dayBounds(date: string): { readonly from: number; readonly to: n
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-function paymentRow(payment: SettledPayment): SettlementRow {
-  const { feeMinor, taxOnFeeMinor } = paymentFee(payment.amountMinor, payment.currency);
+/** How a provider prices a payment: by currency (Stripe-like, the default), by payment method, or both. */
+export type PaymentPricing<P extends SettledPayment = SettledPayment> = (payment: P) => PaymentFee;
+
+/** The default pricing: the payment's currency's rule in `FEE_RULES`. */
+export const pricingByCurrency: PaymentPricing = (payment) => paymentFee(payment.amountMinor, payment.currency);
+
+function paymentRow<P extends SettledPayment>(payment: P, pricing: PaymentPricing<P>): SettlementRow {
+  const { feeMinor, taxOnFeeMinor } = pricing(payment);
   return {
     type: 'payment', paymentId: payment.paymentId, chargeId: payment.chargeId, refundId: null, orderId: payment.orderId,
     currency: payment.currency, occurredAt: iso(payment.at), grossMinor: payment.amountMinor, feeMinor, taxOnFeeMinor,
@@ -81,7 +91,7 @@ function paymentRow(payment: SettledPayment): SettlementRow {
   };
 }
 
-/** A refund returns no fee (Stripe keeps the original payment's fee), so its net is minus its amount. */
+/** A refund returns no fee (the provider keeps the original payment's fee), so its net is minus its amount. */
 function refundRow(refund: SettledRefund): SettlementRow {
   return {
     type: 'refund', paymentId: refund.paymentId, chargeId: refund.chargeId, refundId: refund.refundId, orderId: refund.orderId,
@@ -103,10 +113,15 @@ function totalsOf(rows: readonly SettlementRow[]): SettlementTotal[] {
   });
 }
 
-/** What a provider settles for one UTC day: a row per payment and per refund of that day, and totals per currency. */
-export function settlementReport(provider: string, date: string, payments: readonly SettledPayment[], refunds: readonly SettledRefund[]): SettlementReport {
+/**
+ * What a provider settles for one UTC day: a row per payment and per refund of that day, and totals
+ * per currency. Each payment's fee is `pricing(payment)`; by default its currency's `FEE_RULES`.
+ */
+export function settlementReport<P extends SettledPayment>(
+  provider: string, date: string, payments: readonly P[], refunds: readonly SettledRefund[], pricing: PaymentPricing<P> = pricingByCurrency,
+): SettlementReport {
   const { from, to } = dayBounds(date);
   const onDay = <T extends { at: number }>(items: readonly T[]) => items.filter((item) => item.at >= from && item.at < to).sort((a, b) => a.at - b.at);
-  const rows = [...onDay(payments).map(paymentRow), ...onDay(refunds).map(refundRow)];
+  const rows = [...onDay(payments).map((payment) => paymentRow(payment, pricing)), ...onDay(refunds).map(refundRow)];
   return { provider, date, rows, totals: totalsOf(rows) };
 }

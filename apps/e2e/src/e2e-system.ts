@@ -20,14 +20,14 @@ export interface E2eSystem {
 }
 
 /** A fresh database for this run, and the six apps started against it and the test broker. */
-export async function startE2eSystem(): Promise<E2eSystem> {
+export async function startE2eSystem(overrides: NodeJS.ProcessEnv = {}): Promise<E2eSystem> {
   const name = uniqueName('payments_e2e');
   const admin = new Client({ connectionString: databaseUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(databaseUrl());
   url.pathname = `/${name}`;
-  const env = systemEnvironment(E2E_PORTS, { PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'info' });
+  const env = systemEnvironment(E2E_PORTS, { PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'info', ...overrides });
   const system = await startSystem({ env, ports: E2E_PORTS, logDir: join(__dirname, '..', '..', '..', 'tmp', 'e2e-logs', name) });
   const db = new Client({ connectionString: url.toString() });
   await db.connect();

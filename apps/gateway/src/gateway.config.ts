@@ -1,23 +1,87 @@
-import { ConfigError, integerEnv, kafkaBrokersFrom, requiredEnv } from '@payments/nest-runtime';
+import { ConfigError, integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** How bearer tokens are verified. At least one of `secret` and `jwksUrl` is set. */
+export interface JwtConfig {
+  /** HS256 secret (at least 32 bytes); HS256 tokens are accepted only when set. */
+  readonly secret?: string;
+  /** JWKS of an identity provider; RS256 tokens are accepted only when set. */
+  readonly jwksUrl?: string;
+  /** When set, the token's `iss` must equal it. */
+  readonly issuer?: string;
+  /** When set, the token's `aud` must contain it. */
+  readonly audience?: string;
+}
+
+export interface RateLimitConfig {
+  /** Requests per minute one authenticated user may make (RATE_LIMIT_PER_MINUTE). */
+  readonly perUserPerMinute: number;
+  /** Requests per minute from one client address, signed in or not (RATE_LIMIT_PER_IP_PER_MINUTE). */
+  readonly perIpPerMinute: number;
+}
 
 export interface GatewayConfig {
   port: number;
   kafkaBrokers: string[];
-  /** HS256 secret for bearer tokens (at least 32 bytes). */
-  jwtSecret: string;
+  jwt: JwtConfig;
   /** How long POST /api/payments/checkout waits for checkout's reply before answering 504. */
   checkoutReplyTimeoutMs: number;
+  rateLimit: RateLimitConfig;
+  /** Express `trust proxy` (TRUST_PROXY): false, a hop count, or addresses/subnets such as `loopback`. */
+  trustProxy: boolean | number | string;
+  /** GET /success asks checkout for a status check at most once per order in this interval. */
+  statusCheckIntervalMs: number;
+}
+
+function httpUrlEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = optionalEnv(env, name, '');
+  if (raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must be an http(s) URL`);
+  return raw;
+}
+
+function jwtConfigFrom(env: NodeJS.ProcessEnv): JwtConfig {
+  const secret = optionalEnv(env, 'JWT_SECRET', '');
+  const jwksUrl = httpUrlEnv(env, 'JWT_JWKS_URL');
+  if (secret === '' && !jwksUrl) {
+    throw new ConfigError('missing required configuration JWT_SECRET or JWT_JWKS_URL (HS256 secret, or the JWKS URL of RS256 tokens)');
+  }
+  if (secret !== '' && Buffer.byteLength(secret) < 32) throw new ConfigError('JWT_SECRET must be at least 32 bytes for HS256');
+  const issuer = optionalEnv(env, 'JWT_ISSUER', '');
+  const audience = optionalEnv(env, 'JWT_AUDIENCE', '');
+  return {
+    ...(secret !== '' ? { secret } : {}),
+    ...(jwksUrl ? { jwksUrl } : {}),
+    ...(issuer !== '' ? { issuer } : {}),
+    ...(audience !== '' ? { audience } : {}),
+  };
+}
+
+function trustProxyFrom(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = optionalEnv(env, 'TRUST_PROXY', 'false');
+  if (raw === 'false') return false;
+  if (raw === 'true') throw new ConfigError('TRUST_PROXY=true would trust any X-Forwarded-For; give a hop count or the proxies\' addresses');
+  return /^\d+$/.test(raw) ? integerEnv(env, 'TRUST_PROXY', 0, { min: 0, max: 10 }) : raw;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const jwtSecret = requiredEnv(env, 'JWT_SECRET');
-  if (Buffer.byteLength(jwtSecret) < 32) throw new ConfigError('JWT_SECRET must be at least 32 bytes for HS256');
   return {
     port: integerEnv(env, 'GATEWAY_PORT', 3000, { min: 0, max: 65535 }),
     kafkaBrokers: kafkaBrokersFrom(env),
-    jwtSecret,
+    jwt: jwtConfigFrom(env),
     checkoutReplyTimeoutMs: integerEnv(env, 'CHECKOUT_REPLY_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
+    rateLimit: {
+      perUserPerMinute: integerEnv(env, 'RATE_LIMIT_PER_MINUTE', 120, { min: 1 }),
+      perIpPerMinute: integerEnv(env, 'RATE_LIMIT_PER_IP_PER_MINUTE', 600, { min: 1 }),
+    },
+    trustProxy: trustProxyFrom(env),
+    statusCheckIntervalMs: integerEnv(env, 'STATUS_CHECK_INTERVAL_MS', 30_000, { min: 0, max: 3_600_000 }),
   };
 }

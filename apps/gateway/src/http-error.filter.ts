@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { KafkaJSError } from 'kafkajs';
 import { LOGGER, Logger } from '@payments/observability';
 import { CheckoutTimeoutError } from './checkout/checkout-replies';
+import { GatewayError } from './gateway.errors';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -32,6 +33,12 @@ function fromHttpException(error: HttpException): ErrorBody {
   };
 }
 
+/** body-parser's own errors (too large, bad JSON, bad charset) carry a 4xx `status` and a `type`. */
+function isBodyParserError(error: unknown): error is Error & { status: number } {
+  const candidate = error as { status?: unknown; type?: unknown };
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+}
+
 /** The one place the gateway maps errors to HTTP answers. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -39,8 +46,13 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    if (error instanceof HttpException) {
+    if (error instanceof GatewayError) {
+      response.status(error.status).json({ error: { code: error.code, message: error.message } });
+    } else if (error instanceof HttpException) {
       response.status(error.getStatus()).json(fromHttpException(error));
+    } else if (isBodyParserError(error)) {
+      const status = error.status;
+      response.status(status).json({ error: { code: CODES_BY_STATUS[status] ?? `HTTP.${status}`, message: error.message } });
     } else if (error instanceof CheckoutTimeoutError) {
       response.status(504).json({ error: { code: error.code, message: error.message } });
     } else if (error instanceof KafkaJSError) {

@@ -1,43 +1,27 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { jwtVerify } from 'jose';
-import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+import { authErrorOf, userOf } from './authentication.middleware';
 
-export interface AuthenticatedUser {
-  readonly id: string;
-  readonly roles: readonly string[];
-  readonly email?: string;
-}
+export type { AuthenticatedRequest, AuthenticatedUser } from './authentication.middleware';
 
-export type AuthenticatedRequest = Request & { user: AuthenticatedUser };
-
-function unauthorized(message: string): UnauthorizedException {
-  return new UnauthorizedException({ error: { code: 'AUTH.UNAUTHENTICATED', message } });
-}
-
-/** Bearer JWT (HS256 with JWT_SECRET): `sub` is the user, `roles` may hold 'admin'. */
+/** 401 unless AuthenticationMiddleware verified a bearer token. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  private readonly key: Uint8Array;
-
-  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
-    this.key = new TextEncoder().encode(config.jwtSecret);
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (!userOf(request)) throw new UnauthorizedException({ error: { code: 'AUTH.UNAUTHENTICATED', message: authErrorOf(request) } });
+    return true;
   }
+}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    if (!header || !header.startsWith('Bearer ')) throw unauthorized('a bearer token is required');
-    try {
-      const { payload } = await jwtVerify(header.slice('Bearer '.length).trim(), this.key, { algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthorized('the token has no subject');
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
-      const email = typeof payload.email === 'string' ? payload.email : undefined;
-      request.user = { id: payload.sub, roles, email };
-      return true;
-    } catch (error) {
-      if (error instanceof UnauthorizedException) throw error;
-      throw unauthorized('the bearer token is invalid or expired');
-    }
+/** 401 without a valid token, 403 for a valid token without the `admin` role. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    const user = userOf(request);
+    if (!user) throw new UnauthorizedException({ error: { code: 'AUTH.UNAUTHENTICATED', message: authErrorOf(request) } });
+    if (!user.roles.includes('admin')) throw new ForbiddenException({ error: { code: 'AUTH.FORBIDDEN', message: 'this action needs the admin role' } });
+    return true;
   }
 }

@@ -1,24 +1,21 @@
-import { createHash } from 'node:crypto';
-import { BadRequestException, Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedRequest, JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { canonicalHash, requireIdempotencyKey } from '../idempotency-key';
 import { requestIdOf } from '../request-id.middleware';
 import { CheckoutRequestDto } from './checkout-request.dto';
 import { CheckoutRequester } from './checkout-replies';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
 /** sha256 of the request as checkout sees it: same key + a different hash is a 422 there. */
 export function requestHashOf(dto: CheckoutRequestDto): string {
-  const canonical = JSON.stringify({
+  return canonicalHash({
     productId: dto.productId,
     quantity: dto.quantity ?? 1,
-    currency: dto.currency ?? null,
-    couponCode: dto.couponCode ?? null,
-    provider: dto.provider ?? null,
+    currency: dto.currency,
+    couponCode: dto.couponCode,
+    provider: dto.provider,
   });
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 @Controller('api/payments')
@@ -36,16 +33,11 @@ export class CheckoutController {
     @Body() dto: CheckoutRequestDto,
     @Res() response: Response,
   ): Promise<void> {
-    if (idempotencyKey === undefined || idempotencyKey === '') {
-      throw new BadRequestException({ error: { code: 'IDEMPOTENCY.KEY_MISSING', message: 'the Idempotency-Key header is required' } });
-    }
-    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new BadRequestException({ error: { code: 'IDEMPOTENCY.KEY_INVALID', message: 'Idempotency-Key must be 1-255 printable ASCII characters without spaces' } });
-    }
+    const key = requireIdempotencyKey(idempotencyKey);
     const reply = await this.checkout.request(
       {
         userId: request.user.id,
-        idempotencyKey,
+        idempotencyKey: key,
         requestHash: requestHashOf(dto),
         productId: dto.productId,
         quantity: dto.quantity ?? 1,

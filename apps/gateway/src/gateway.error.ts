@@ -1,0 +1,40 @@
+/**
+ * Every refusal the gateway answers with. `http-error.filter.ts` maps each code to its HTTP status,
+ * in one table, so a new code does not compile until it has a status.
+ */
+export type GatewayErrorCode =
+  /** No bearer token, or one that is malformed, expired, wrongly signed or lacks a subject. */
+  | 'AUTH.UNAUTHENTICATED'
+  /** A valid token without the role the route needs. */
+  | 'AUTH.FORBIDDEN'
+  /** A path or query parameter, or the body, breaks the route's rules. */
+  | 'REQUEST.INVALID'
+  | 'IDEMPOTENCY.KEY_MISSING'
+  | 'IDEMPOTENCY.KEY_INVALID'
+  /** The same Idempotency-Key was used with a different request. */
+  | 'IDEMPOTENCY.KEY_REUSED'
+  /** A request with the same Idempotency-Key is being processed right now. */
+  | 'IDEMPOTENCY.IN_FLIGHT'
+  /** No such order, or not one the caller may see. */
+  | 'ORDER.NOT_FOUND'
+  /** The order exists but is not paid (or partially refunded). */
+  | 'ORDER.NOT_REFUNDABLE'
+  /** More than paid - refunded was asked for. */
+  | 'REFUND.EXCEEDS_REMAINDER'
+  | 'RATE_LIMITED'
+  /** checkout did not answer in time; retrying with the same Idempotency-Key is safe. */
+  | 'CHECKOUT.TIMEOUT'
+  /** Kafka (or another dependency) did not take the request. */
+  | 'SERVICE.UNAVAILABLE';
+
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    message: string,
+    /** For RATE_LIMITED: seconds until the caller may try again (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'GatewayError';
+  }
+}

@@ -79,12 +79,23 @@ export class CashfreeAdapter implements PaymentProviderPort {
     const order = await this.http.call<CashfreeOrderEntity>({ method: 'GET', path, what: 'get order' });
     const currency = order.order_currency.toUpperCase();
     let amount: unknown = order.order_amount;
+    let paymentId: string | null = null;
     if (order.order_status === 'PAID') {
       const payments = await this.http.call<CashfreePaymentEntity[]>({ method: 'GET', path: `${path}/payments`, what: 'get order payments' });
       const paid = payments.find((payment) => payment.payment_status === 'SUCCESS');
-      if (paid) amount = paid.payment_amount;
+      if (paid) {
+        amount = paid.payment_amount;
+        paymentId = String(paid.cf_payment_id);
+      }
     }
-    return { status: order.order_status, amountMinor: minorFromCashfreeAmount(amount, currency, 'amount'), currency, orderId: order.order_id };
+    return {
+      status: order.order_status,
+      amountMinor: minorFromCashfreeAmount(amount, currency, 'amount'),
+      currency,
+      orderId: order.order_id,
+      paid: paymentId !== null,
+      paymentId,
+    };
   }
 
   /** Refunds (part of) the order's successful attempt; `providerReference` is the order id, `refund_id` our refund id. */

@@ -59,6 +59,14 @@ export interface RetrievedPayment {
   /** ISO 4217, upper-case. */
   currency: string;
   orderId: string | null;
+  /** True once the provider holds the money (Stripe `succeeded`, Cashfree order `PAID`). */
+  paid: boolean;
+  /**
+   * The succeeded payment's id exactly as the provider's success webhook names it
+   * (`NeutralProviderEvent.providerObjectId`): a status check and a webhook for one payment must
+   * look like one payment downstream. Null until paid.
+   */
+  paymentId: string | null;
 }
 
 /** Why we refund, in the words providers share (Stripe's `reason`). */

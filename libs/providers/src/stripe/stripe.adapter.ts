@@ -67,6 +67,8 @@ export class StripeAdapter implements PaymentProviderPort {
         amountMinor: session.amount_total ?? 0,
         currency: (session.currency ?? '').toUpperCase(),
         orderId: session.metadata?.order_id || null,
+        paid: false,
+        paymentId: null,
       };
     }
     if (!providerReference.startsWith('pi_')) throw invalid(`not a PaymentIntent or Checkout Session id: "${providerReference}"`);
@@ -76,6 +78,8 @@ export class StripeAdapter implements PaymentProviderPort {
       amountMinor: intent.status === 'succeeded' ? intent.amount_received : intent.amount,
       currency: intent.currency.toUpperCase(),
       orderId: intent.metadata?.order_id || null,
+      paid: intent.status === 'succeeded',
+      paymentId: intent.status === 'succeeded' ? intent.id : null,
     };
   }
 

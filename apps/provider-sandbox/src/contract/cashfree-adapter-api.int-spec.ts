@@ -80,13 +80,15 @@ describe('the Cashfree adapter against the sandbox', () => {
   it('reads an order as ACTIVE for its amount, still ACTIVE after a declined attempt, and PAID for what the successful attempt paid', async () => {
     const orderId = randomUUID();
     await adapter.openCheckout(inrCheckout(orderId));
-    expect(await adapter.retrievePayment(orderId)).toEqual({ status: 'ACTIVE', amountMinor: 58882, currency: 'INR', orderId });
+    expect(await adapter.retrievePayment(orderId)).toEqual({ status: 'ACTIVE', amountMinor: 58882, currency: 'INR', orderId, paid: false, paymentId: null });
 
     expect((await cashfreeControl(sandbox, `/orders/${orderId}/decline`, { paymentMethod: 'upi' })).status).toBe(200);
     expect(await adapter.retrievePayment(orderId)).toMatchObject({ status: 'ACTIVE' });
 
     expect((await cashfreeControl(sandbox, `/orders/${orderId}/pay`, { paymentMethod: 'netbanking' })).status).toBe(200);
-    expect(await adapter.retrievePayment(orderId)).toEqual({ status: 'PAID', amountMinor: 58882, currency: 'INR', orderId });
+    expect(await adapter.retrievePayment(orderId)).toEqual({
+      status: 'PAID', amountMinor: 58882, currency: 'INR', orderId, paid: true, paymentId: expect.stringMatching(/^\d+$/),
+    });
     const order = await sandboxCashfreeOrder(sandbox, orderId);
     expect(order?.payments.map((payment) => payment.payment_status)).toEqual(['FAILED', 'SUCCESS']);
   });

@@ -87,10 +87,12 @@ describe('the Stripe adapter against the sandbox, through the official SDK', () 
     const orderId = `ord_${randomUUID()}`;
     const opened = await adapter.openCheckout(checkoutFor(orderId, { amountMinor: 120_000, currency: 'INR' }));
     await expect(adapter.retrievePayment(opened.providerReference)).resolves.toEqual({
-      status: 'requires_payment_method', amountMinor: 120_000, currency: 'INR', orderId,
+      status: 'requires_payment_method', amountMinor: 120_000, currency: 'INR', orderId, paid: false, paymentId: null,
     });
     expect((await control(sandbox, `/_sandbox/stripe/payment_intents/${opened.providerReference}/pay`)).status).toBe(200);
-    await expect(adapter.retrievePayment(opened.providerReference)).resolves.toEqual({ status: 'succeeded', amountMinor: 120_000, currency: 'INR', orderId });
+    await expect(adapter.retrievePayment(opened.providerReference)).resolves.toEqual({
+      status: 'succeeded', amountMinor: 120_000, currency: 'INR', orderId, paid: true, paymentId: opened.providerReference,
+    });
   });
 
   it('reports an unknown PaymentIntent as an invalid request', async () => {

@@ -91,9 +91,11 @@ describe('Stripe Checkout Sessions through the Stripe adapter and the sandbox', 
   it('retrieves a session as open before the customer pays, then as its succeeded PaymentIntent', async () => {
     const orderId = `ord_${randomUUID()}`;
     const { providerReference: sessionId } = await adapter.openCheckout(hostedCheckout(orderId));
-    await expect(adapter.retrievePayment(sessionId)).resolves.toEqual({ status: 'open', amountMinor: 4999, currency: 'USD', orderId });
+    await expect(adapter.retrievePayment(sessionId)).resolves.toEqual({ status: 'open', amountMinor: 4999, currency: 'USD', orderId, paid: false, paymentId: null });
     await act(sessionId, 'pay');
-    await expect(adapter.retrievePayment(sessionId)).resolves.toEqual({ status: 'succeeded', amountMinor: 4999, currency: 'USD', orderId });
+    await expect(adapter.retrievePayment(sessionId)).resolves.toEqual({
+      status: 'succeeded', amountMinor: 4999, currency: 'USD', orderId, paid: true, paymentId: expect.stringMatching(/^pi_/),
+    });
   });
 
   it('keeps a session open after a declined card, and pays it on the next try with the same PaymentIntent', async () => {

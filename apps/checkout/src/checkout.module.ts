@@ -5,9 +5,8 @@ import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, syst
 import { ObservabilityModule } from '@payments/observability';
 import { CatalogSeedService } from './catalog-seed.service';
 import { CHECKOUT_CONFIG, CheckoutConfig } from './checkout.config';
-import { CheckoutCommandsHandler } from './checkout-commands.handler';
 import { CheckoutInit1732300000000 } from './migrations/1732300000000-checkout-init';
-import { CheckoutKeyGenerations1732600000000 } from './migrations/1732600000000-checkout-key-generations';
+import { CheckoutRequestedHandler } from './open-checkout/checkout-requested.handler';
 import { CHECKOUT_PROVIDERS, OpenCheckoutService } from './open-checkout/open-checkout.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
 
@@ -18,17 +17,13 @@ export class CheckoutModule {
       module: CheckoutModule,
       imports: [
         ObservabilityModule.forService('checkout', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({
-          schema: 'checkout',
-          url: config.databaseUrl,
-          migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000],
-        }),
+        ServiceDatabaseModule.forRoot({ schema: 'checkout', migrations: [CheckoutInit1732300000000] }),
         MessagingModule.forRoot({
           clientId: 'checkout',
           brokers: config.kafkaBrokers,
           schema: 'checkout',
           topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents],
-          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler }],
+          consumers: [{ groupId: 'checkout', topics: [Topics.checkoutCommands], handler: CheckoutRequestedHandler }],
         }),
       ],
       providers: [
@@ -45,7 +40,7 @@ export class CheckoutModule {
         },
         OpenCheckoutService,
         PaymentStatusCheckService,
-        CheckoutCommandsHandler,
+        CheckoutRequestedHandler,
         CatalogSeedService,
       ],
     };

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CheckoutReplied, CheckoutRequested, Envelope, PaymentStatusCheckRequested, buildMessage, causedBy, isMessage } from '@payments/contracts';
+import { HandlerContext } from '@payments/messaging';
+import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
+import { PaymentStatusCheckService } from '../status-check/payment-status-check.service';
+import { OpenCheckoutService } from './open-checkout.service';
+
+/**
+ * checkout.commands: CheckoutRequested -> a priced order and provider session, answered on
+ * checkout.replies; PaymentStatusCheckRequested -> a server-side check with the provider.
+ */
+@Injectable()
+export class CheckoutRequestedHandler implements ConsumerHandler {
+  constructor(
+    private readonly openCheckout: OpenCheckoutService,
+    private readonly statusCheck: PaymentStatusCheckService,
+    private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+    if (isMessage(envelope, PaymentStatusCheckRequested)) {
+      await this.statusCheck.check(sql, envelope.payload, causedBy(envelope));
+      return;
+    }
+    if (!isMessage(envelope, CheckoutRequested)) return;
+    const request = envelope.payload;
+    const response = await this.openCheckout.open(sql, request, causedBy(envelope));
+    await this.outbox.enqueue(sql, [{
+      topic: CheckoutReplied.topic,
+      envelope: buildMessage(CheckoutReplied, {
+        key: request.userId,
+        origin: causedBy(envelope),
+        occurredAt: this.clock.now(),
+        payload: { requestId: envelope.id, replyTo: request.replyTo, statusCode: response.statusCode, body: response.body },
+      }),
+    }]);
+  }
+}

@@ -29,7 +29,7 @@ describe('the gateway HTTP API', () => {
   let recorder: Awaited<ReturnType<typeof topicRecorder>>;
 
   beforeAll(async () => {
-    e2e = await startE2eSystem({ RATE_LIMIT_PER_USER_PER_MINUTE: String(USER_LIMIT), RATE_LIMIT_PER_IP_PER_MINUTE: '100000' });
+    e2e = await startE2eSystem({ RATE_LIMIT_PER_MINUTE: String(USER_LIMIT), RATE_LIMIT_PER_IP_PER_MINUTE: '100000' });
     recorder = await topicRecorder([Topics.ordersCommands, Topics.checkoutCommands]);
   });
 

@@ -30,8 +30,8 @@ export default [
     },
   },
   {
-    // Tests may use the testing library's helpers.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Tests, and the fixtures only tests import, may use the testing library's helpers.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.fixture.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

@@ -1,2 +1,5 @@
 export * from './infra';
 export * from './system-launcher';
+export * from './test-database';
+export * from './sandbox-process';
+export * from './kafka-test-client';

@@ -62,7 +62,7 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-async function waitUntilReady(app: AppName, url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitUntilReady(app: AppName, url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${app} exited with code ${child.exitCode} during start-up (see its log)`);
@@ -77,7 +77,7 @@ async function waitUntilReady(app: AppName, url: string, child: ChildProcess, ti
   throw new Error(`${app} was not ready at ${url} after ${timeoutMs} ms`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

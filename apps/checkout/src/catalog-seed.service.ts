@@ -5,7 +5,11 @@ import { CatalogRepository } from './catalog.repository';
 import { CHECKOUT_CONFIG, CheckoutConfig } from './checkout.config';
 import { DEFAULT_TAX_RULES, SEED_CATALOG, SEED_COUPONS } from './domain/pricing';
 
-/** Seeds the development catalog when CHECKOUT_SEED_CATALOG=true (local runs and tests). */
+/**
+ * At start: seeds the development catalog when CHECKOUT_SEED_CATALOG=true (local runs and tests),
+ * then, when CHECKOUT_TAX_RULES is set, makes the tax rules exactly those (the seed's rules only
+ * fill currencies that have none).
+ */
 @Injectable()
 export class CatalogSeedService implements OnModuleInit {
   constructor(
@@ -14,7 +18,12 @@ export class CatalogSeedService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!this.config.seedCatalog) return;
-    await this.db.transaction((sql) => new CatalogRepository().seed(sql, SEED_CATALOG, SEED_COUPONS, DEFAULT_TAX_RULES));
+    const catalog = new CatalogRepository();
+    const { seedCatalog, taxRules } = this.config;
+    if (!seedCatalog && taxRules === null) return;
+    await this.db.transaction(async (sql) => {
+      if (seedCatalog) await catalog.seed(sql, SEED_CATALOG, SEED_COUPONS, taxRules === null ? DEFAULT_TAX_RULES : []);
+      if (taxRules !== null) await catalog.replaceTaxRules(sql, taxRules);
+    });
   }
 }

@@ -54,6 +54,21 @@ export class CatalogRepository {
     return { currency: row.currency, rateBasisPoints: row.rate_basis_points, inclusive: row.inclusive, label: row.label };
   }
 
+  /**
+   * Makes the tax rules exactly `rules` (CHECKOUT_TAX_RULES): upserts each and deletes the others, so
+   * replicas starting together converge without a unique-key race.
+   */
+  async replaceTaxRules(sql: Sql, rules: readonly TaxRule[]): Promise<void> {
+    for (const rule of rules) {
+      await sql.query(
+        `INSERT INTO checkout.tax_rules (currency, rate_basis_points, inclusive, label) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (currency) DO UPDATE SET rate_basis_points = EXCLUDED.rate_basis_points, inclusive = EXCLUDED.inclusive, label = EXCLUDED.label`,
+        [rule.currency, rule.rateBasisPoints, rule.inclusive, rule.label],
+      );
+    }
+    await sql.query(`DELETE FROM checkout.tax_rules WHERE NOT (currency = ANY($1::text[]))`, [rules.map((rule) => rule.currency)]);
+  }
+
   /** Development seed: upserts the catalog, coupons and tax rules (prices of existing items are updated). */
   async seed(sql: Sql, items: readonly CatalogItem[], coupons: readonly Coupon[], taxRules: readonly TaxRule[]): Promise<void> {
     for (const item of items) {

@@ -1,4 +1,7 @@
 import { RoutingRule } from './domain/provider-routing';
+import { TaxRule } from './domain/pricing';
+import { parseTaxRules } from './tax-rules.config';
+import { databaseUrl } from '@payments/persistence';
 import { CashfreeAdapterConfig, StripeAdapterConfig } from '@payments/providers';
 import { ConfigError, cashfreeAdapterConfigFrom, integerEnv, kafkaBrokersFrom, optionalEnv, requiredEnv, stripeApiTarget } from '@payments/nest-runtime';
 
@@ -18,6 +21,17 @@ export interface CheckoutConfig {
    * environment https://sandbox.cashfree.com/pg); null leaves INR to the routing fallback.
    */
   cashfree: CashfreeAdapterConfig | null;
+  /** DATABASE_URL; checkout keeps its tables in the `checkout` schema there. */
+  databaseUrl: string;
+  /** CHECKOUT_CONSUMER_GROUP, default `checkout`: every replica of one deployment shares it. */
+  consumerGroupId: string;
+  /**
+   * CHECKOUT_IN_FLIGHT_WAIT_MS, default 1000: how long a request waits for another one with the same
+   * Idempotency-Key still being processed before it is answered 409 IDEMPOTENCY.IN_FLIGHT.
+   */
+  inFlightWaitMs: number;
+  /** CHECKOUT_TAX_RULES (see parseTaxRules): when set, replaces the tax_rules table at start; null leaves it. */
+  taxRules: TaxRule[] | null;
 }
 
 function parseRouting(raw: string): RoutingRule[] {
@@ -41,5 +55,9 @@ export function loadCheckoutConfig(env: NodeJS.ProcessEnv = process.env): Checko
     seedCatalog: optionalEnv(env, 'CHECKOUT_SEED_CATALOG', 'false') === 'true',
     stripe: { secretKey: requiredEnv(env, 'STRIPE_SECRET_KEY'), webhookSecrets: [], ...stripeApiTarget(env) },
     cashfree: cashfreeAdapterConfigFrom(env),
+    databaseUrl: databaseUrl(env),
+    consumerGroupId: optionalEnv(env, 'CHECKOUT_CONSUMER_GROUP', 'checkout'),
+    inFlightWaitMs: integerEnv(env, 'CHECKOUT_IN_FLIGHT_WAIT_MS', 1000, { min: 1, max: 30_000 }),
+    taxRules: env.CHECKOUT_TAX_RULES?.trim() ? parseTaxRules(env.CHECKOUT_TAX_RULES) : null,
   };
 }

@@ -5,8 +5,9 @@ import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, syst
 import { ObservabilityModule } from '@payments/observability';
 import { CatalogSeedService } from './catalog-seed.service';
 import { CHECKOUT_CONFIG, CheckoutConfig } from './checkout.config';
+import { CheckoutCommandsHandler } from './checkout-commands.handler';
 import { CheckoutInit1732300000000 } from './migrations/1732300000000-checkout-init';
-import { CheckoutRequestedHandler } from './open-checkout/checkout-requested.handler';
+import { CheckoutKeyGenerations1732600000000 } from './migrations/1732600000000-checkout-key-generations';
 import { CHECKOUT_PROVIDERS, OpenCheckoutService } from './open-checkout/open-checkout.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
 
@@ -17,13 +18,17 @@ export class CheckoutModule {
       module: CheckoutModule,
       imports: [
         ObservabilityModule.forService('checkout', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: 'checkout', migrations: [CheckoutInit1732300000000] }),
+        ServiceDatabaseModule.forRoot({
+          schema: 'checkout',
+          url: config.databaseUrl,
+          migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000],
+        }),
         MessagingModule.forRoot({
           clientId: 'checkout',
           brokers: config.kafkaBrokers,
           schema: 'checkout',
-          topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents],
-          consumers: [{ groupId: 'checkout', topics: [Topics.checkoutCommands], handler: CheckoutRequestedHandler }],
+          topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents, Topics.providerEvents],
+          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler }],
         }),
       ],
       providers: [
@@ -40,7 +45,7 @@ export class CheckoutModule {
         },
         OpenCheckoutService,
         PaymentStatusCheckService,
-        CheckoutRequestedHandler,
+        CheckoutCommandsHandler,
         CatalogSeedService,
       ],
     };

@@ -3,18 +3,25 @@ import { CheckoutOpened, CheckoutRequestedV1, EnvelopeOrigin, ProviderName, buil
 import { Sql } from '@payments/persistence';
 import { PaymentProviderPort, ProviderError } from '@payments/providers';
 import { CLOCK, Clock, Outbox } from '@payments/nest-runtime';
+import { LOGGER, Logger } from '@payments/observability';
 import { CatalogRepository } from '../catalog.repository';
 import { CheckoutConfig, CHECKOUT_CONFIG } from '../checkout.config';
+import { CheckoutOrderRepository, NewCheckoutOrder } from '../checkout-order.repository';
 import { orderIdFor, providerOpenKey } from '../domain/order-identity';
 import { PriceQuote, priceOrder } from '../domain/pricing';
 import { chooseProvider } from '../domain/provider-routing';
-import { IdempotencyRepository, StoredResponse } from '../idempotency.repository';
-import { errorResponse, jsonResponse, statusForCode } from './checkout-response';
+import { IdempotencyRepository, IdempotentRequest, StoredResponse } from '../idempotency.repository';
+import {
+  errorResponse, inFlightResponse, keyReusedResponse, openedResponse, providerFailureResponse, statusForCode,
+} from './checkout-response';
 
 export const CHECKOUT_PROVIDERS = Symbol('CHECKOUT_PROVIDERS');
 export type CheckoutProviders = ReadonlyMap<ProviderName, PaymentProviderPort>;
 
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Stripe keeps idempotency keys for 24 hours; so do we. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+type Priced = { error: StoredResponse } | { quote: PriceQuote; provider: ProviderName; title: string };
 
 function codeOf(error: unknown): string | null {
   const code = (error as { code?: unknown })?.code;
@@ -30,40 +37,50 @@ function codeOf(error: unknown): string | null {
 export class OpenCheckoutService {
   private readonly catalog = new CatalogRepository();
   private readonly idempotency = new IdempotencyRepository();
+  private readonly orders = new CheckoutOrderRepository();
 
   constructor(
     @Inject(CHECKOUT_PROVIDERS) private readonly providers: CheckoutProviders,
     @Inject(CHECKOUT_CONFIG) private readonly config: CheckoutConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly outbox: Outbox,
   ) {}
 
   async open(sql: Sql, request: CheckoutRequestedV1, origin: EnvelopeOrigin): Promise<StoredResponse> {
     const now = this.clock.now();
-    const claim = await this.idempotency.claim(sql, request.userId, request.idempotencyKey, request.requestHash, now, IDEMPOTENCY_TTL_MS);
+    const keyed: IdempotentRequest = { userId: request.userId, key: request.idempotencyKey, requestHash: request.requestHash };
+    const claim = await this.idempotency.claim(sql, keyed, { now, ttlMs: IDEMPOTENCY_TTL_MS, inFlightWaitMs: this.config.inFlightWaitMs });
     switch (claim.kind) {
       case 'replay':
         return claim.response;
       case 'in_flight':
-        return errorResponse(409, 'IDEMPOTENCY.IN_FLIGHT', 'a request with this Idempotency-Key is still being processed; retry shortly');
+        return inFlightResponse();
       case 'key_reused':
-        return errorResponse(422, 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with a different request body');
+        return keyReusedResponse();
       case 'new':
         break;
     }
     const priced = await this.price(sql, request, now);
     if ('error' in priced) {
-      await this.idempotency.release(sql, request.userId, request.idempotencyKey);
+      await this.idempotency.release(sql);
       return priced.error;
     }
-    const response = await this.openWithProvider(sql, request, priced.quote, priced.provider, priced.title, origin, now);
-    await this.idempotency.complete(sql, request.userId, request.idempotencyKey, response.response, response.orderId);
-    return response.response;
+    const order: NewCheckoutOrder = {
+      orderId: orderIdFor(request.userId, request.idempotencyKey, claim.generation),
+      userId: request.userId,
+      productId: request.productId,
+      quantity: request.quantity,
+      quote: priced.quote,
+      provider: priced.provider,
+      createdAt: now,
+    };
+    const response = await this.openWithProvider(sql, order, request, priced.title, origin);
+    await this.idempotency.complete(sql, keyed, response, order.orderId);
+    return response;
   }
 
-  private async price(
-    sql: Sql, request: CheckoutRequestedV1, now: Date,
-  ): Promise<{ error: StoredResponse } | { quote: PriceQuote; provider: ProviderName; title: string }> {
+  private async price(sql: Sql, request: CheckoutRequestedV1, now: Date): Promise<Priced> {
     const item = await this.catalog.findItem(sql, request.productId);
     if (!item) return { error: errorResponse(404, 'CATALOG.PRODUCT_NOT_FOUND', `no product "${request.productId}" in the catalog`) };
     const currency = request.currency ?? this.config.defaultCurrency;
@@ -86,57 +103,41 @@ export class OpenCheckoutService {
     }
   }
 
+  /** Opens the session; a provider refusal is recorded as failed_to_open and answered, never retried here. */
   private async openWithProvider(
-    sql: Sql, request: CheckoutRequestedV1, quote: PriceQuote, providerName: ProviderName, title: string, origin: EnvelopeOrigin, now: Date,
-  ): Promise<{ response: StoredResponse; orderId: string }> {
-    const orderId = orderIdFor(request.userId, request.idempotencyKey);
-    const provider = this.providers.get(providerName) as PaymentProviderPort;
-    const order = [orderId, request.userId, request.productId, request.quantity, quote.currency, quote.subtotalMinor,
-      quote.discountMinor, quote.taxMinor, quote.totalMinor, quote.couponCode ?? null, providerName];
+    sql: Sql, order: NewCheckoutOrder, request: CheckoutRequestedV1, title: string, origin: EnvelopeOrigin,
+  ): Promise<StoredResponse> {
+    const provider = this.providers.get(order.provider) as PaymentProviderPort;
+    const { quote } = order;
+    let session;
     try {
-      const session = await provider.openCheckout({
-        orderId,
+      session = await provider.openCheckout({
+        orderId: order.orderId,
         amountMinor: quote.totalMinor,
         currency: quote.currency,
-        customerId: request.userId,
+        customerId: order.userId,
         customerEmail: request.customerEmail,
-        description: `${title} x ${request.quantity}`,
-        idempotencyKey: providerOpenKey(orderId),
+        description: `${title} x ${order.quantity}`,
+        idempotencyKey: providerOpenKey(order.orderId),
       });
-      await sql.query(
-        `INSERT INTO checkout.orders (order_id, user_id, product_id, quantity, currency, subtotal_minor, discount_minor, tax_minor,
-           total_minor, coupon_code, provider, provider_reference, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13)`,
-        [...order, session.providerReference, now],
-      );
-      // A coupon counts as used only once a session is open for it.
-      if (quote.couponCode) await this.catalog.redeemCoupon(sql, quote.couponCode);
-      const breakdown = { subtotalMinor: quote.subtotalMinor, discountMinor: quote.discountMinor, taxMinor: quote.taxMinor, totalMinor: quote.totalMinor };
-      await this.outbox.enqueue(sql, [{
-        topic: CheckoutOpened.topic,
-        envelope: buildMessage(CheckoutOpened, {
-          key: orderId, origin, occurredAt: now,
-          payload: { orderId, userId: request.userId, lines: quote.lines, amountMinor: quote.totalMinor, currency: quote.currency,
-            breakdown, provider: providerName, providerReference: session.providerReference },
-        }),
-      }]);
-      return {
-        orderId,
-        response: jsonResponse(201, {
-          orderId, status: 'pending', provider: providerName, amountMinor: quote.totalMinor, currency: quote.currency, breakdown,
-          payment: { providerReference: session.providerReference, clientSecret: session.clientSecret ?? null,
-            redirectUrl: session.redirectUrl ?? null, paymentSessionId: session.paymentSessionId ?? null },
-        }),
-      };
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
-      await sql.query(
-        `INSERT INTO checkout.orders (order_id, user_id, product_id, quantity, currency, subtotal_minor, discount_minor, tax_minor,
-           total_minor, coupon_code, provider, status, failure_code, failure_reason, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'failed_to_open', $12, $13, $14)`,
-        [...order, error.code, error.message, now],
-      );
-      return { orderId, response: errorResponse(statusForCode(error.code), error.code, `the payment provider refused to open the session: ${error.message}`) };
+      this.logger.warn({ orderId: order.orderId, provider: order.provider, code: error.code, providerCode: error.providerCode }, 'provider refused to open a checkout');
+      await this.orders.recordFailedToOpen(sql, order, error.code, error.message);
+      return providerFailureResponse(order.orderId, error);
     }
+    await this.orders.recordOpened(sql, order, session.providerReference);
+    // A coupon counts as used only once a session is open for it.
+    if (quote.couponCode) await this.catalog.redeemCoupon(sql, quote.couponCode);
+    const { subtotalMinor, discountMinor, taxMinor, totalMinor } = quote;
+    await this.outbox.enqueue(sql, [{
+      topic: CheckoutOpened.topic,
+      envelope: buildMessage(CheckoutOpened, {
+        key: order.orderId, origin, occurredAt: order.createdAt,
+        payload: { orderId: order.orderId, userId: order.userId, lines: quote.lines, amountMinor: totalMinor, currency: quote.currency,
+          breakdown: { subtotalMinor, discountMinor, taxMinor, totalMinor }, provider: order.provider, providerReference: session.providerReference },
+      }),
+    }]);
+    return openedResponse(order.orderId, order.provider, quote, session);
   }
 }

@@ -24,6 +24,13 @@ export const SEED_CATALOG: readonly CatalogItem[] = [
     active: true,
   },
   {
+    productId: 'plan-pro-yearly',
+    kind: 'plan',
+    title: 'Pro plan (yearly)',
+    prices: { INR: 799900, USD: 29900, JPY: 44000, KWD: 90000 },
+    active: true,
+  },
+  {
     productId: 'course-angularjs-legacy',
     kind: 'course',
     title: 'AngularJS (retired)',

@@ -8,6 +8,9 @@ const coupon = (code: string): Coupon => SEED_COUPONS.find((c) => c.code === cod
 const gst = DEFAULT_TAX_RULES[0];
 const gstInclusive: TaxRule = { ...gst, inclusive: true };
 const bahrainVat: TaxRule = { currency: 'BHD', rateBasisPoints: 1000, inclusive: false, label: 'VAT 10%' };
+const japanTax: TaxRule = { currency: 'JPY', rateBasisPoints: 1000, inclusive: false, label: 'Consumption tax 10%' };
+const kuwaitVatIncluded: TaxRule = { currency: 'KWD', rateBasisPoints: 500, inclusive: true, label: 'VAT 5%' };
+const proMonthly = SEED_CATALOG.find((item) => item.productId === 'plan-pro-monthly') as CatalogItem;
 const percent = (bp: number): Coupon => ({
   code: `P${bp}`, kind: 'percent', percentBasisPoints: bp, validFrom: '2025-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z', redemptions: 0,
 });
@@ -30,6 +33,14 @@ describe('priceOrder', () => {
     ['KWD (3 decimals) x2 with 20% off', typescript101, 2, 'KWD', coupon('LAUNCH20'), undefined, [13000, 2600, 0, 10400]],
     ['BHD (3 decimals) with VAT of half a fils rounded up', itemAt({ BHD: 4995 }), 1, 'BHD', undefined, bahrainVat, [4995, 0, 500, 5495]],
     ['a free item', itemAt({ USD: 0 }), 5, 'USD', percent(5000), undefined, [0, 0, 0, 0]],
+    ['USD with 100% off', typescript101, 1, 'USD', percent(10000), undefined, [1900, 1900, 0, 0]],
+    ['the largest quantity, 100', typescript101, 100, 'USD', undefined, undefined, [190000, 0, 0, 190000]],
+    ['JPY with 10% tax on top of half a yen rounded up', itemAt({ JPY: 1025 }), 1, 'JPY', undefined, japanTax, [1025, 0, 103, 1128]],
+    ['JPY with 10% tax included, rounded to the yen', typescript101, 1, 'JPY', undefined, { ...japanTax, inclusive: true }, [2900, 0, 264, 2900]],
+    ['JPY x3 with 12.5% off and 10% tax on top', typescript101, 3, 'JPY', percent(1250), japanTax, [8700, 1088, 761, 8373]],
+    ['KWD (3 decimals) with 5% VAT included, rounded to the fils', typescript101, 1, 'KWD', undefined, kuwaitVatIncluded, [6500, 0, 310, 6500]],
+    ['KWD with 20% off and 5% VAT included', typescript101, 1, 'KWD', coupon('LAUNCH20'), kuwaitVatIncluded, [6500, 1300, 248, 5200]],
+    ['a plan in INR with GST on top', proMonthly, 1, 'INR', undefined, gst, [79900, 0, 14382, 94282]],
   ])('prices %s', (_label, item, quantity, currency, c, taxRule, [subtotal, discount, tax, total]) => {
     const quote = priceOrder({ item, quantity, currency, coupon: c, taxRule, now });
     expect(quote).toMatchObject({ currency, subtotalMinor: subtotal, discountMinor: discount, taxMinor: tax, totalMinor: total });
@@ -73,6 +84,8 @@ describe('priceOrder refuses', () => {
     ['a coupon with unreadable dates', { coupon: { ...percent(1000), validUntil: 'soon' } }, 'PRICING.INVALID_COUPON'],
     ['a tax rule for another currency', { taxRule: bahrainVat }, 'PRICING.INVALID_TAX_RULE'],
     ['a negative tax rate', { taxRule: { ...gst, rateBasisPoints: -1 } }, 'PRICING.INVALID_TAX_RULE'],
+    ['a fractional tax rate', { taxRule: { ...gst, rateBasisPoints: 1800.5 } }, 'PRICING.INVALID_TAX_RULE'],
+    ['a total beyond the safe integer range', { item: itemAt({ INR: Number.MAX_SAFE_INTEGER }), quantity: 2 }, 'MONEY.OVERFLOW'],
   ])('%s', (_label, overrides, code) => {
     expect(() => priceOrder({ ...base, ...overrides })).toThrow(expect.objectContaining({ code }));
   });
@@ -84,6 +97,18 @@ describe('priceOrder refuses', () => {
 });
 
 describe('the seed catalog', () => {
+  it('sells courses and plans, each active one priced in INR, USD, JPY and KWD', () => {
+    const active = SEED_CATALOG.filter((item) => item.active);
+    expect(new Set(active.map((item) => item.kind))).toEqual(new Set(['course', 'plan']));
+    for (const item of active) expect(Object.keys(item.prices).sort()).toEqual(['INR', 'JPY', 'KWD', 'USD']);
+  });
+
+  it('holds every price as a non-negative integer of minor units', () => {
+    for (const item of SEED_CATALOG) {
+      for (const amount of Object.values(item.prices)) expect(Number.isSafeInteger(amount) && amount >= 0).toBe(true);
+    }
+  });
+
   it('prices every active item in every currency it lists, with its tax rule', () => {
     for (const item of SEED_CATALOG.filter((i) => i.active)) {
       for (const currency of Object.keys(item.prices)) {

@@ -2,15 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CheckoutReplied, CheckoutRequested, Envelope, PaymentStatusCheckRequested, buildMessage, causedBy, isMessage } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
 import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
-import { PaymentStatusCheckService } from '../status-check/payment-status-check.service';
-import { OpenCheckoutService } from './open-checkout.service';
+import { OpenCheckoutService } from './open-checkout/open-checkout.service';
+import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
 
 /**
- * checkout.commands: CheckoutRequested -> a priced order and provider session, answered on
- * checkout.replies; PaymentStatusCheckRequested -> a server-side check with the provider.
+ * checkout.commands, routed by message type, inside the inbox transaction:
+ * - CheckoutRequested -> a priced order and provider session, answered on checkout.replies;
+ * - PaymentStatusCheckRequested -> a server-side look-up at the provider, reported on
+ *   payments.provider-events when paid.
+ * Other types on the topic are not checkout's and are skipped.
  */
 @Injectable()
-export class CheckoutRequestedHandler implements ConsumerHandler {
+export class CheckoutCommandsHandler implements ConsumerHandler {
   constructor(
     private readonly openCheckout: OpenCheckoutService,
     private readonly statusCheck: PaymentStatusCheckService,

@@ -1,45 +1,59 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { Response } from 'express';
-import { KafkaJSError } from 'kafkajs';
 import { LOGGER, Logger } from '@payments/observability';
-import { CheckoutTimeoutError } from './checkout/checkout-replies';
-import { GatewayError } from './gateway.errors';
+import { GatewayError, GatewayErrorCode } from './gateway.error';
 
 interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; message: string; details?: string[] };
 }
 
-const CODES_BY_STATUS: Record<number, string> = {
-  400: 'REQUEST.INVALID',
-  401: 'AUTH.UNAUTHENTICATED',
-  403: 'AUTH.FORBIDDEN',
-  404: 'NOT_FOUND',
-  413: 'REQUEST.TOO_LARGE',
-  429: 'RATE_LIMITED',
+/** Each gateway error code's HTTP status: the one table. */
+export const STATUS_BY_CODE: Readonly<Record<GatewayErrorCode, number>> = {
+  'REQUEST.INVALID': 400,
+  'IDEMPOTENCY.KEY_MISSING': 400,
+  'IDEMPOTENCY.KEY_INVALID': 400,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'ORDER.NOT_FOUND': 404,
+  'ORDER.NOT_REFUNDABLE': 409,
+  'IDEMPOTENCY.IN_FLIGHT': 409,
+  'IDEMPOTENCY.KEY_REUSED': 422,
+  'REFUND.EXCEEDS_REMAINDER': 422,
+  'RATE_LIMITED': 429,
+  'SERVICE.UNAVAILABLE': 503,
+  'CHECKOUT.TIMEOUT': 504,
 };
 
-/** Nest's own exceptions (validation, 404 routes, body too large) in our `{error:{code,message}}` shape. */
+/** Codes for Nest's and Express's own refusals (validation, unknown routes, oversized bodies). */
+const CODES_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'REQUEST.INVALID',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+};
+
 function fromHttpException(error: HttpException): ErrorBody {
   const body = error.getResponse();
-  if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object') return body as ErrorBody;
   const status = error.getStatus();
   const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : error.message;
   return {
     error: {
       code: CODES_BY_STATUS[status] ?? `HTTP.${status}`,
       message: Array.isArray(message) ? message.join('; ') : String(message),
-      ...(Array.isArray(message) ? { details: message } : {}),
+      ...(Array.isArray(message) ? { details: message.map(String) } : {}),
     },
   };
 }
 
-/** body-parser's own errors (too large, bad JSON, bad charset) carry a 4xx `status` and a `type`. */
-function isBodyParserError(error: unknown): error is Error & { status: number } {
-  const candidate = error as { status?: unknown; type?: unknown };
-  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+/** Errors from body parsing carry an HTTP status of their own (413 too large, 400 bad JSON). */
+function statusOfParserError(error: unknown): number | undefined {
+  const status = (error as { status?: unknown; type?: unknown } | null)?.status;
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string' ? status : undefined;
 }
 
-/** The one place the gateway maps errors to HTTP answers. */
+/** The one place the gateway maps errors to HTTP answers, all shaped `{ error: { code, message } }`. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
@@ -47,20 +61,23 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof GatewayError) {
-      response.status(error.status).json({ error: { code: error.code, message: error.message } });
+      this.send(response, STATUS_BY_CODE[error.code], { error: { code: error.code, message: error.message } }, error);
     } else if (error instanceof HttpException) {
-      response.status(error.getStatus()).json(fromHttpException(error));
-    } else if (isBodyParserError(error)) {
-      const status = error.status;
-      response.status(status).json({ error: { code: CODES_BY_STATUS[status] ?? `HTTP.${status}`, message: error.message } });
-    } else if (error instanceof CheckoutTimeoutError) {
-      response.status(504).json({ error: { code: error.code, message: error.message } });
-    } else if (error instanceof KafkaJSError) {
-      this.logger.error({ err: error }, 'could not reach Kafka');
-      response.status(503).json({ error: { code: 'SERVICE.UNAVAILABLE', message: 'checkout is unavailable; retry with the same Idempotency-Key' } });
+      this.send(response, error.getStatus(), fromHttpException(error));
+    } else if (statusOfParserError(error) !== undefined) {
+      const status = statusOfParserError(error) as number;
+      this.send(response, status, { error: { code: CODES_BY_STATUS[status] ?? `HTTP.${status}`, message: (error as Error).message } });
     } else {
       this.logger.error({ err: error }, 'unhandled error');
-      response.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
+      this.send(response, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
     }
+  }
+
+  private send(response: Response, status: number, body: ErrorBody, cause?: GatewayError): void {
+    if (response.headersSent) return;
+    if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="payments"');
+    if (cause?.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(cause.retryAfterSeconds));
+    if (status === 503) response.setHeader('Retry-After', '5');
+    response.status(status).json(body);
   }
 }

@@ -1,8 +1,29 @@
 import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { runService, startHttpService } from '@payments/nest-runtime';
-import { loadGatewayConfig } from './gateway.config';
+import { GatewayConfig, loadGatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+
+function publishOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Payments gateway')
+      .setDescription('The frontend API: checkout, orders, entitlements, refunds (admins), the return page. Errors are `{ error: { code, message } }`.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+}
+
+function prepare(app: INestApplication, config: GatewayConfig): void {
+  // Per-IP rate limits see the client's address only if the proxies in front are trusted.
+  (app as NestExpressApplication).set('trust proxy', config.trustProxy);
+  publishOpenApi(app);
+}
 
 runService('gateway', async () => {
   const config = loadGatewayConfig();
@@ -10,12 +31,6 @@ runService('gateway', async () => {
     service: 'gateway',
     port: config.port,
     bodyLimit: '16kb',
-    beforeListen: (app) => {
-      const document = SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder().setTitle('Payments gateway').setVersion('1').addBearerAuth().build(),
-      );
-      SwaggerModule.setup('docs', app, document);
-    },
+    beforeListen: (app) => prepare(app, config),
   });
 });

@@ -5,7 +5,10 @@ import type { NextFunction, Request, Response } from 'express';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const KEY = Symbol('requestId');
 
-/** Every request gets an id (the caller's X-Request-Id if sane); it becomes the Kafka correlation id. */
+/**
+ * Every request gets an id (the caller's X-Request-Id if sane); it becomes the correlation id of the
+ * Kafka messages the request causes (envelope and `correlation-id` header).
+ */
 @Injectable()
 export class RequestIdMiddleware implements NestMiddleware {
   use(request: Request, response: Response, next: NextFunction): void {

@@ -1,27 +1,23 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { authErrorOf, userOf } from './authentication.middleware';
+import { GatewayError } from '../gateway.error';
+import { AuthenticatedUser } from './token-claims';
+import { TokenVerifier } from './token-verifier';
 
-export type { AuthenticatedRequest, AuthenticatedUser } from './authentication.middleware';
+export type AuthenticatedRequest = Request & { user: AuthenticatedUser };
 
-/** 401 unless AuthenticationMiddleware verified a bearer token. */
+const BEARER = /^Bearer +(\S+)$/i;
+
+/** Requires a valid bearer token and puts its user on the request; otherwise 401 AUTH.UNAUTHENTICATED. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    if (!userOf(request)) throw new UnauthorizedException({ error: { code: 'AUTH.UNAUTHENTICATED', message: authErrorOf(request) } });
-    return true;
-  }
-}
+  constructor(private readonly tokens: TokenVerifier) {}
 
-/** 401 without a valid token, 403 for a valid token without the `admin` role. */
-@Injectable()
-export class AdminGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    const user = userOf(request);
-    if (!user) throw new UnauthorizedException({ error: { code: 'AUTH.UNAUTHENTICATED', message: authErrorOf(request) } });
-    if (!user.roles.includes('admin')) throw new ForbiddenException({ error: { code: 'AUTH.FORBIDDEN', message: 'this action needs the admin role' } });
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new GatewayError('AUTH.UNAUTHENTICATED', 'a bearer token is required');
+    request.user = await this.tokens.verify(token);
     return true;
   }
 }

@@ -1,45 +1,68 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JWTPayload, JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
-import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
-import type { AuthenticatedUser } from './authentication.middleware';
+import { JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { GatewayError } from '../gateway.error';
+import { JwtConfig } from '../gateway.config';
+import { AuthenticatedUser, userFromClaims } from './token-claims';
 
-export type Verification = { user: AuthenticatedUser } | { error: string };
-
-/** The user a verified token names: `sub`, optional `roles` (strings) and `email`. */
-export function userFromClaims(payload: JWTPayload): AuthenticatedUser | null {
-  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') return null;
-  const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
-  const email = typeof payload.email === 'string' ? payload.email : undefined;
-  return { id: payload.sub, roles, ...(email ? { email } : {}) };
+export interface TokenVerifierOptions extends Omit<JwtConfig, 'jwksUrl'> {
+  /** The identity provider's keys (`createRemoteJWKSet` in production). */
+  readonly jwks?: JWTVerifyGetKey;
 }
 
-/** HS256 with JWT_SECRET, or RS256/ES256 from JWT_JWKS_URL; issuer and audience checked when configured. */
-@Injectable()
+/** Seconds of clock skew tolerated on `exp`, `nbf` and `iat`. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/** The identity provider's key set could not be had: its fault, not the token's. */
+function keysUnavailable(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  // jose reports a non-200 JWKS answer as a generic JOSEError.
+  return error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.code === 'ERR_JOSE_GENERIC';
+}
+
+function refusal(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  if (keysUnavailable(error)) {
+    return new GatewayError('SERVICE.UNAVAILABLE', 'the identity provider keys could not be fetched; retry shortly');
+  }
+  if (error instanceof errors.JWTExpired) return new GatewayError('AUTH.UNAUTHENTICATED', 'the bearer token has expired');
+  return new GatewayError('AUTH.UNAUTHENTICATED', 'the bearer token is invalid');
+}
+
+/**
+ * Verifies bearer tokens: HS256 with the shared secret, RS256 with the identity provider's JWKS,
+ * whichever are configured (both, while moving from one to the other). Each algorithm only ever
+ * meets its own key, so an HS256 token can never be checked against a public key.
+ */
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly secret?: Uint8Array;
   private readonly algorithms: string[];
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
-    if (config.jwt.jwksUrl) {
-      this.key = createRemoteJWKSet(new URL(config.jwt.jwksUrl));
-      this.algorithms = ['RS256', 'ES256'];
-    } else {
-      this.key = new TextEncoder().encode(config.jwt.secret as string);
-      this.algorithms = ['HS256'];
+  constructor(private readonly options: TokenVerifierOptions) {
+    this.secret = options.secret ? new TextEncoder().encode(options.secret) : undefined;
+    this.algorithms = [...(this.secret ? ['HS256'] : []), ...(options.jwks ? ['RS256'] : [])];
+  }
+
+  static fromConfig(config: JwtConfig): TokenVerifier {
+    return new TokenVerifier({ ...config, ...(config.jwksUrl ? { jwks: createRemoteJWKSet(new URL(config.jwksUrl)) } : {}) });
+  }
+
+  async verify(token: string): Promise<AuthenticatedUser> {
+    try {
+      const { payload } = await jwtVerify(token, (header, jws) => this.keyFor(header.alg, header, jws), {
+        algorithms: this.algorithms,
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        ...(this.options.issuer ? { issuer: this.options.issuer } : {}),
+        ...(this.options.audience ? { audience: this.options.audience } : {}),
+      });
+      return userFromClaims(payload);
+    } catch (error) {
+      throw refusal(error);
     }
   }
 
-  async verify(token: string): Promise<Verification> {
-    try {
-      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
-        algorithms: this.algorithms,
-        ...(this.config.jwt.issuer ? { issuer: this.config.jwt.issuer } : {}),
-        ...(this.config.jwt.audience ? { audience: this.config.jwt.audience } : {}),
-      });
-      const user = userFromClaims(payload);
-      return user ? { user } : { error: 'the token has no subject' };
-    } catch {
-      return { error: 'the bearer token is invalid or expired' };
-    }
+  private keyFor(alg: string | undefined, ...args: Parameters<JWTVerifyGetKey>) {
+    if (alg === 'HS256' && this.secret) return this.secret;
+    if (alg === 'RS256' && this.options.jwks) return this.options.jwks(...args);
+    throw new GatewayError('AUTH.UNAUTHENTICATED', 'the bearer token is signed with an algorithm this gateway does not accept');
   }
 }

@@ -5,30 +5,24 @@ import { CheckoutReplied, CheckoutRequested, CheckoutRequestedV1, Topics, buildM
 import { CLOCK, Clock, KAFKA } from '@payments/nest-runtime';
 import { LOGGER, Logger } from '@payments/observability';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
+import { GatewayError } from '../gateway.error';
+import { StoredResponse } from '../idempotency/idempotency.repository';
+import { withDeadline } from './deadline';
 
-export interface CheckoutReply {
-  readonly statusCode: number;
-  readonly body: string;
-}
+export type CheckoutReply = StoredResponse;
 
-export class CheckoutTimeoutError extends Error {
-  readonly code = 'CHECKOUT.TIMEOUT';
-}
-
-interface Pending {
-  resolve(reply: CheckoutReply): void;
-  timer: NodeJS.Timeout;
-}
+const RETRY_HINT = 'retry with the same Idempotency-Key';
 
 /**
  * Request-reply with checkout over Kafka. Each gateway instance reads `checkout.replies` in its
- * own consumer group and keeps only replies addressed to it (`replyTo`); a request that gets no
- * reply in time answers 504 and the client retries with the same Idempotency-Key.
+ * own consumer group and keeps only replies addressed to it (`replyTo`). One deadline covers both
+ * the send and the reply: Kafka not taking the request in time is a 503, checkout not answering a
+ * 504; either way the client retries with the same Idempotency-Key, which is safe.
  */
 @Injectable()
 export class CheckoutRequester implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly instanceId = randomUUID();
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<string, (reply: CheckoutReply) => void>();
   private producer!: Producer;
   private consumer!: Consumer;
 
@@ -46,26 +40,12 @@ export class CheckoutRequester implements OnApplicationBootstrap, OnApplicationS
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: Topics.checkoutReplies, fromBeginning: false });
     const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
-    await this.consumer.run({
-      eachMessage: async ({ message }) => {
-        try {
-          const envelope = decodeEnvelope(message.value);
-          if (!isMessage(envelope, CheckoutReplied) || envelope.payload.replyTo !== this.instanceId) return;
-          const waiting = this.pending.get(envelope.payload.requestId);
-          if (!waiting) return;
-          clearTimeout(waiting.timer);
-          this.pending.delete(envelope.payload.requestId);
-          waiting.resolve({ statusCode: envelope.payload.statusCode, body: envelope.payload.body });
-        } catch (error) {
-          this.logger.warn({ err: error }, 'unreadable message on checkout.replies skipped');
-        }
-      },
-    });
+    await this.consumer.run({ eachMessage: async ({ message }) => this.deliver(message.value) });
     await joined;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const waiting of this.pending.values()) clearTimeout(waiting.timer);
+    this.pending.clear();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
   }
@@ -77,25 +57,36 @@ export class CheckoutRequester implements OnApplicationBootstrap, OnApplicationS
       occurredAt: this.clock.now(),
       payload: { ...payload, replyTo: this.instanceId },
     });
-    const reply = new Promise<CheckoutReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(envelope.id);
-        reject(new CheckoutTimeoutError('checkout did not answer in time; retry with the same Idempotency-Key'));
-      }, this.config.checkoutReplyTimeoutMs);
-      this.pending.set(envelope.id, { resolve, timer });
-    });
+    const startedAt = Date.now();
+    const replied = new Promise<CheckoutReply>((resolve) => this.pending.set(envelope.id, resolve));
     try {
-      await this.producer.send({
-        topic: Topics.checkoutCommands,
-        acks: -1,
-        messages: [{ key: envelope.key, value: encodeEnvelope(envelope), headers: { 'message-id': envelope.id, 'correlation-id': correlationId } }],
+      await withDeadline(
+        this.producer.send({
+          topic: Topics.checkoutCommands,
+          acks: -1,
+          messages: [{ key: envelope.key, value: encodeEnvelope(envelope), headers: { 'message-id': envelope.id, 'correlation-id': correlationId } }],
+        }),
+        this.config.checkoutReplyTimeoutMs,
+        () => new GatewayError('SERVICE.UNAVAILABLE', `Kafka did not take the request in time; ${RETRY_HINT}`),
+      ).catch((error: unknown) => {
+        if (error instanceof GatewayError) throw error;
+        this.logger.error({ err: error }, 'could not publish to checkout.commands');
+        throw new GatewayError('SERVICE.UNAVAILABLE', `checkout is unavailable; ${RETRY_HINT}`);
       });
-    } catch (error) {
-      const waiting = this.pending.get(envelope.id);
-      if (waiting) clearTimeout(waiting.timer);
+      const remainingMs = this.config.checkoutReplyTimeoutMs - (Date.now() - startedAt);
+      return await withDeadline(replied, remainingMs, () => new GatewayError('CHECKOUT.TIMEOUT', `checkout did not answer in time; ${RETRY_HINT}`));
+    } finally {
       this.pending.delete(envelope.id);
-      throw error;
     }
-    return reply;
+  }
+
+  private deliver(value: Buffer | null): void {
+    try {
+      const envelope = decodeEnvelope(value);
+      if (!isMessage(envelope, CheckoutReplied) || envelope.payload.replyTo !== this.instanceId) return;
+      this.pending.get(envelope.payload.requestId)?.({ statusCode: envelope.payload.statusCode, body: envelope.payload.body });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'unreadable message on checkout.replies skipped');
+    }
   }
 }

@@ -1,44 +1,45 @@
-import { Body, Controller, Headers, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiGatewayTimeoutResponse, ApiHeader, ApiNotFoundResponse, ApiOperation,
+  ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AuthenticatedRequest, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { canonicalHash, requireIdempotencyKey } from '../idempotency-key';
+import { Authenticated } from '../auth/auth.decorators';
+import { AuthenticatedRequest } from '../auth/jwt-auth.guard';
+import { ErrorResponseDto } from '../error-response.dto';
+import { IDEMPOTENCY_KEY_HEADER_DOC, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { requestIdOf } from '../request-id.middleware';
-import { CheckoutRequestDto } from './checkout-request.dto';
 import { CheckoutRequester } from './checkout-replies';
-
-/** sha256 of the request as checkout sees it: same key + a different hash is a 422 there. */
-export function requestHashOf(dto: CheckoutRequestDto): string {
-  return canonicalHash({
-    productId: dto.productId,
-    quantity: dto.quantity ?? 1,
-    currency: dto.currency,
-    couponCode: dto.couponCode,
-    provider: dto.provider,
-  });
-}
+import { checkoutRequestHash } from './checkout-request-hash';
+import { CheckoutRequestDto, CheckoutResponseDto } from './checkout-request.dto';
 
 @Controller('api/payments')
-@UseGuards(JwtAuthGuard)
-@ApiBearerAuth()
+@Authenticated()
+@ApiTags('payments')
 export class CheckoutController {
   constructor(private readonly checkout: CheckoutRequester) {}
 
   @Post('checkout')
-  @ApiOperation({ summary: 'Price a purchase server-side and open a payment session' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1-255 printable ASCII characters, unique per purchase attempt' })
+  @ApiOperation({ summary: 'Price a purchase server-side and open a payment session (the body never carries an amount)' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
+  @ApiCreatedResponse({ type: CheckoutResponseDto, description: 'A replay of the same key and body returns the stored answer byte for byte' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'REQUEST.INVALID (including any unknown property such as `amount`), IDEMPOTENCY.KEY_MISSING, IDEMPOTENCY.KEY_INVALID' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'CATALOG.PRODUCT_NOT_FOUND, PRICING.COUPON_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'IDEMPOTENCY.IN_FLIGHT' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'IDEMPOTENCY.KEY_REUSED, PRICING.*, ROUTING.*' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'SERVICE.UNAVAILABLE: Kafka did not take the request' })
+  @ApiGatewayTimeoutResponse({ type: ErrorResponseDto, description: 'CHECKOUT.TIMEOUT: retry with the same Idempotency-Key' })
   async open(
     @Req() request: AuthenticatedRequest,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string,
     @Body() dto: CheckoutRequestDto,
     @Res() response: Response,
   ): Promise<void> {
-    const key = requireIdempotencyKey(idempotencyKey);
     const reply = await this.checkout.request(
       {
         userId: request.user.id,
-        idempotencyKey: key,
-        requestHash: requestHashOf(dto),
+        idempotencyKey,
+        requestHash: checkoutRequestHash(dto),
         productId: dto.productId,
         quantity: dto.quantity ?? 1,
         ...(dto.currency ? { currency: dto.currency } : {}),

@@ -1,73 +1,46 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
-import { Database } from '@payments/persistence';
-import { DATABASE } from '@payments/nest-runtime';
-import { AuthenticatedRequest, JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { Controller, Get, Param, Req } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/auth.decorators';
+import { AuthenticatedRequest } from '../auth/jwt-auth.guard';
+import { isAdmin } from '../auth/token-claims';
+import { ErrorResponseDto } from '../error-response.dto';
+import { GatewayError } from '../gateway.error';
+import { uuidParam } from '../uuid-param.pipe';
+import { OrderReadModel } from './order-read-model.repository';
+import { EntitlementListDto, OrderListDto, OrderViewDto } from './order-view.dto';
 
-interface OrderRow {
-  order_id: string; user_id: string; status: string; amount_minor: string; currency: string; provider: string;
-  lines: unknown; breakdown: unknown; invoice_number: string | null; needs_review: boolean; last_failure: string | null;
-  placed_at: Date | null; paid_at: Date | null; updated_at: Date;
-}
-
-function toView(row: OrderRow) {
-  return {
-    orderId: row.order_id,
-    userId: row.user_id,
-    status: row.status,
-    amountMinor: Number(row.amount_minor),
-    currency: row.currency.trim(),
-    provider: row.provider,
-    lines: row.lines,
-    breakdown: row.breakdown,
-    invoiceNumber: row.invoice_number,
-    needsReview: row.needs_review,
-    lastFailure: row.last_failure,
-    placedAt: row.placed_at,
-    paidAt: row.paid_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const isAdmin = (request: AuthenticatedRequest) => request.user.roles.includes('admin');
-
-/** Orders and entitlements from the gateway's own read models. Another user's order is a 404. */
+/** Orders and entitlements from the gateway's own read models. Another user's order is a 404, never a 403. */
 @Controller('api')
-@UseGuards(JwtAuthGuard)
-@ApiBearerAuth()
+@Authenticated()
+@ApiTags('orders')
 export class OrdersController {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(private readonly readModel: OrderReadModel) {}
 
   @Get('orders/:id')
   @ApiOperation({ summary: 'One order of the caller (admins: any order)' })
-  async one(@Req() request: AuthenticatedRequest, @Param('id', new ParseUUIDPipe()) id: string) {
-    const rows = await this.db.query<OrderRow>(`SELECT * FROM gateway.orders WHERE order_id = $1`, [id]);
-    if (rows.length === 0 || (!isAdmin(request) && rows[0].user_id !== request.user.id)) {
-      throw new NotFoundException({ error: { code: 'ORDER.NOT_FOUND', message: `no order ${id}` } });
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderViewDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'REQUEST.INVALID: the id is not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: "ORDER.NOT_FOUND: no such order, or another user's" })
+  async one(@Req() request: AuthenticatedRequest, @Param('id', uuidParam('id')) id: string): Promise<OrderViewDto> {
+    const order = await this.readModel.findById(id);
+    if (!order || (!isAdmin(request.user) && order.userId !== request.user.id)) {
+      throw new GatewayError('ORDER.NOT_FOUND', `no order ${id}`);
     }
-    return toView(rows[0]);
+    return order;
   }
 
   @Get('orders')
-  @ApiOperation({ summary: "The caller's orders, newest first (admins: all orders)" })
-  async list(@Req() request: AuthenticatedRequest) {
-    const rows = isAdmin(request)
-      ? await this.db.query<OrderRow>(`SELECT * FROM gateway.orders ORDER BY placed_at DESC NULLS LAST LIMIT 200`)
-      : await this.db.query<OrderRow>(`SELECT * FROM gateway.orders WHERE user_id = $1 ORDER BY placed_at DESC NULLS LAST LIMIT 200`, [request.user.id]);
-    return { orders: rows.map(toView) };
+  @ApiOperation({ summary: "The caller's orders, newest first, at most 200 (admins: all orders)" })
+  @ApiOkResponse({ type: OrderListDto })
+  async list(@Req() request: AuthenticatedRequest): Promise<OrderListDto> {
+    return { orders: isAdmin(request.user) ? await this.readModel.listAll() : await this.readModel.listForUser(request.user.id) };
   }
 
   @Get('entitlements')
-  @ApiOperation({ summary: "The caller's entitlements" })
-  async entitlements(@Req() request: AuthenticatedRequest) {
-    const rows = await this.db.query<{ entitlement_id: string; product_id: string; kind: string; order_id: string; granted_at: Date }>(
-      `SELECT * FROM gateway.entitlements WHERE user_id = $1 ORDER BY granted_at`,
-      [request.user.id],
-    );
-    return {
-      entitlements: rows.map((row) => ({
-        entitlementId: row.entitlement_id, productId: row.product_id, kind: row.kind, orderId: row.order_id, grantedAt: row.granted_at,
-      })),
-    };
+  @ApiOperation({ summary: "The caller's entitlements (courses and plans they may access)" })
+  @ApiOkResponse({ type: EntitlementListDto })
+  entitlements(@Req() request: AuthenticatedRequest): Promise<EntitlementListDto> {
+    return this.readModel.entitlementsOf(request.user.id);
   }
 }

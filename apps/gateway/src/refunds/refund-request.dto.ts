@@ -1,16 +1,26 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+/** An admin's refund request. Unknown properties are a 400. */
 export class RefundRequestDto {
-  @ApiPropertyOptional({ description: 'Minor units (cents, paise); omitted = the whole refundable remainder', minimum: 1 })
+  @ApiPropertyOptional({ minimum: 1, example: 500, description: "Integer minor units of the order's currency; omitted = the whole refundable remainder" })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   amountMinor?: number;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: 500, example: 'customer asked within 14 days' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   reason?: string;
+}
+
+/** 202: the refund was requested; order-ledger and the provider carry it out. */
+export class RefundAcceptedDto {
+  @ApiProperty({ format: 'uuid', description: 'Derived from (admin, Idempotency-Key)' }) refundId!: string;
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: the whole refundable remainder' }) amountMinor!: number | null;
+  @ApiProperty({ enum: ['requested'] }) status!: 'requested';
 }

@@ -1,36 +1,43 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse, ApiParam, ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AdminGuard, AuthenticatedRequest } from '../auth/jwt-auth.guard';
-import { requireIdempotencyKey } from '../idempotency-key';
+import { AdminOnly } from '../auth/auth.decorators';
+import { AuthenticatedRequest } from '../auth/jwt-auth.guard';
+import { ErrorResponseDto } from '../error-response.dto';
+import { IDEMPOTENCY_KEY_HEADER_DOC, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { requestIdOf } from '../request-id.middleware';
-import { RefundRequestDto } from './refund-request.dto';
+import { uuidParam } from '../uuid-param.pipe';
+import { RefundAcceptedDto, RefundRequestDto } from './refund-request.dto';
 import { RequestRefundService } from './request-refund.service';
 
 @Controller('api/orders')
-@UseGuards(AdminGuard)
-@ApiBearerAuth()
+@AdminOnly()
+@ApiTags('refunds')
 export class RefundsController {
   constructor(private readonly refunds: RequestRefundService) {}
 
   @Post(':id/refunds')
-  @ApiOperation({ summary: 'Request a refund of a paid order (admin); amount omitted = the whole remainder' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Ask for (part of) a paid order to be refunded; order-ledger and the provider carry it out' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER_DOC)
+  @ApiAcceptedResponse({ type: RefundAcceptedDto, description: 'Requested; a replay of the same key and body returns the stored answer byte for byte (Idempotent-Replayed: true)' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'REQUEST.INVALID, IDEMPOTENCY.KEY_MISSING, IDEMPOTENCY.KEY_INVALID' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'ORDER.NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'ORDER.NOT_REFUNDABLE, IDEMPOTENCY.IN_FLIGHT' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'REFUND.EXCEEDS_REMAINDER, IDEMPOTENCY.KEY_REUSED' })
   async request(
     @Req() request: AuthenticatedRequest,
-    @Param('id', new ParseUUIDPipe()) orderId: string,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Body() dto: RefundRequestDto,
+    @Param('id', uuidParam('id')) orderId: string,
+    @IdempotencyKey() idempotencyKey: string,
+    @Body() body: RefundRequestDto,
     @Res() response: Response,
   ): Promise<void> {
-    const reply = await this.refunds.request({
-      adminId: request.user.id,
-      idempotencyKey: requireIdempotencyKey(idempotencyKey),
-      orderId,
-      amountMinor: dto.amountMinor,
-      reason: dto.reason,
-      correlationId: requestIdOf(request),
-    });
-    response.status(reply.statusCode).type('application/json').send(reply.body);
+    const answer = await this.refunds.request({ admin: request.user, orderId, idempotencyKey, request: body, correlationId: requestIdOf(request) });
+    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    response.status(answer.statusCode).type('application/json').send(answer.body);
   }
 }

@@ -1,89 +1,93 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RefundRequested, buildMessage } from '@payments/contracts';
+import { CLOCK, Clock, DATABASE, IDS, IdGenerator, Outbox } from '@payments/nest-runtime';
 import { Database, Sql } from '@payments/persistence';
-import { CLOCK, Clock, DATABASE, Outbox } from '@payments/nest-runtime';
-import { GatewayError } from '../gateway.errors';
-import { canonicalHash, nameBasedUuid } from '../idempotency-key';
+import { AuthenticatedUser } from '../auth/token-claims';
+import { GatewayError } from '../gateway.error';
+import { IdempotencyRepository, IdempotencyScope, StoredResponse } from '../idempotency/idempotency.repository';
+import { OrderReadModel } from '../orders/order-read-model.repository';
+import { refundIdFor, refundRequestHash } from './refund-identity';
+import { refundRefusal } from './refund.policy';
+import { RefundAcceptedDto, RefundRequestDto } from './refund-request.dto';
 
-export interface StoredReply {
-  readonly statusCode: number;
-  readonly body: string;
+export interface RefundCommand {
+  readonly admin: AuthenticatedUser;
+  readonly orderId: string;
+  readonly idempotencyKey: string;
+  readonly request: RefundRequestDto;
+  /** The HTTP request id, carried as the message's correlation id. */
+  readonly correlationId: string;
 }
 
-interface OrderRow { status: string; amount_minor: string }
-interface RecordRow { request_hash: string; response_status: number; response_body: string }
-
-const REFUNDABLE = new Set(['paid', 'partially_refunded']);
+export interface RefundAnswer extends StoredResponse {
+  /** True when this is the stored answer to an earlier request with the same key. */
+  readonly replayed: boolean;
+}
 
 /**
- * Validates a refund request against the gateway's read model and puts a RefundRequested command on
- * orders.commands through the outbox, in one transaction with its idempotency record. order-ledger
- * decides for good against the refundable remainder; this is the early, clear refusal.
+ * Accepts an admin's refund request with Stripe idempotency semantics: one transaction checks the
+ * key, validates against the read model, stores the answer and enqueues `RefundRequested` on
+ * orders.commands in the gateway's outbox, so the record and the message exist together or not at all.
  */
 @Injectable()
 export class RequestRefundService {
+  private readonly idempotency = new IdempotencyRepository();
+
   constructor(
     @Inject(DATABASE) private readonly db: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly orders: OrderReadModel,
     private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(IDS) private readonly ids: IdGenerator,
   ) {}
 
-  async request(input: { adminId: string; idempotencyKey: string; orderId: string; amountMinor?: number; reason?: string; correlationId: string }): Promise<StoredReply> {
-    const requestHash = canonicalHash({ orderId: input.orderId, amountMinor: input.amountMinor, reason: input.reason });
-    const refundId = nameBasedUuid('refund', input.adminId, input.idempotencyKey);
-    const now = this.clock.now();
-    const reply = await this.db.transaction(async (sql) => {
-      const earlier = await this.earlier(sql, input.adminId, input.idempotencyKey);
-      if (earlier) {
-        if (earlier.request_hash !== requestHash) {
-          throw new GatewayError('IDEMPOTENCY.KEY_REUSED', 422, 'this Idempotency-Key was used with a different refund request');
-        }
-        return { statusCode: earlier.response_status, body: earlier.response_body, replayed: true };
+  async request(command: RefundCommand): Promise<RefundAnswer> {
+    const orderId = command.orderId.toLowerCase();
+    const key: IdempotencyScope = { scope: 'refund', principal: command.admin.id, key: command.idempotencyKey };
+    const requestHash = refundRequestHash(orderId, command.request);
+    const answer = await this.db.transaction(async (sql): Promise<RefundAnswer> => {
+      if (!(await this.idempotency.tryLock(sql, key))) {
+        throw new GatewayError('IDEMPOTENCY.IN_FLIGHT', 'a request with this Idempotency-Key is still being processed; retry shortly');
       }
-      await this.assertRefundable(sql, input.orderId, input.amountMinor);
-      const body = JSON.stringify({ refundId, orderId: input.orderId, amountMinor: input.amountMinor ?? null, status: 'requested' });
-      const claimed = await sql.query(
-        `INSERT INTO gateway.refund_requests (admin_id, idempotency_key, request_hash, refund_id, order_id, response_status, response_body, created_at)
-         VALUES ($1, $2, $3, $4, $5, 202, $6, $7) ON CONFLICT (admin_id, idempotency_key) DO NOTHING RETURNING refund_id`,
-        [input.adminId, input.idempotencyKey, requestHash, refundId, input.orderId, body, now],
-      );
-      if (claimed.length === 0) throw new GatewayError('IDEMPOTENCY.IN_FLIGHT', 409, 'a request with this Idempotency-Key is being processed; retry shortly');
-      await this.outbox.enqueue(sql, [{
-        topic: RefundRequested.topic,
-        envelope: buildMessage(RefundRequested, {
-          key: input.orderId,
-          origin: { correlationId: input.correlationId },
-          occurredAt: now,
-          payload: {
-            orderId: input.orderId, refundId, requestedBy: input.adminId, requestedAt: now.toISOString(),
-            ...(input.amountMinor !== undefined ? { amountMinor: input.amountMinor } : {}),
-            ...(input.reason ? { reason: input.reason } : {}),
-          },
-        }),
-      }]);
-      return { statusCode: 202, body, replayed: false };
+      const stored = await this.idempotency.find(sql, key);
+      if (stored) {
+        if (stored.requestHash !== requestHash) {
+          throw new GatewayError('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with a different request');
+        }
+        return { statusCode: stored.statusCode, body: stored.body, replayed: true };
+      }
+      const response = await this.accept(sql, orderId, command);
+      await this.idempotency.save(sql, key, { ...response, requestHash }, this.clock.now());
+      return { ...response, replayed: false };
     });
-    if (!reply.replayed) this.outbox.notify();
-    return { statusCode: reply.statusCode, body: reply.body };
+    if (!answer.replayed) this.outbox.notify();
+    return answer;
   }
 
-  private async earlier(sql: Sql, adminId: string, key: string): Promise<RecordRow | undefined> {
-    const rows = await sql.query<RecordRow>(
-      `SELECT request_hash, response_status, response_body FROM gateway.refund_requests WHERE admin_id = $1 AND idempotency_key = $2`,
-      [adminId, key],
-    );
-    return rows[0];
-  }
-
-  private async assertRefundable(sql: Sql, orderId: string, amountMinor: number | undefined): Promise<void> {
-    const [order] = await sql.query<OrderRow>(`SELECT status, amount_minor FROM gateway.orders WHERE order_id = $1`, [orderId]);
-    if (!order) throw new GatewayError('ORDER.NOT_FOUND', 404, `no order ${orderId}`);
-    if (!REFUNDABLE.has(order.status)) {
-      throw new GatewayError('ORDER.NOT_REFUNDABLE', 409, `order ${orderId} is ${order.status}; only paid orders can be refunded`);
-    }
-    const remainder = Number(order.amount_minor);
-    if (amountMinor !== undefined && amountMinor > remainder) {
-      throw new GatewayError('REFUND.EXCEEDS_REMAINDER', 422, `refund of ${amountMinor} exceeds the refundable remainder ${remainder}`);
-    }
+  /** Refusals are not stored: the same key may succeed once the order is paid. */
+  private async accept(sql: Sql, orderId: string, command: RefundCommand): Promise<StoredResponse> {
+    const order = await this.orders.findById(orderId, sql);
+    if (!order) throw new GatewayError('ORDER.NOT_FOUND', `no order ${orderId}`);
+    const refusal = refundRefusal(order, command.request.amountMinor);
+    if (refusal) throw refusal;
+    const now = this.clock.now();
+    const refundId = refundIdFor(command.admin.id, command.idempotencyKey);
+    const { amountMinor, reason } = command.request;
+    await this.outbox.enqueue(sql, [{
+      topic: RefundRequested.topic,
+      envelope: buildMessage(RefundRequested, {
+        id: this.ids.uuid(),
+        key: orderId,
+        origin: { correlationId: command.correlationId },
+        occurredAt: now,
+        payload: {
+          orderId, refundId, requestedBy: command.admin.id, requestedAt: now.toISOString(),
+          ...(amountMinor !== undefined ? { amountMinor } : {}),
+          ...(reason !== undefined ? { reason } : {}),
+        },
+      }),
+    }]);
+    const body: RefundAcceptedDto = { refundId, orderId, amountMinor: amountMinor ?? null, status: 'requested' };
+    return { statusCode: 202, body: JSON.stringify(body) };
   }
 }

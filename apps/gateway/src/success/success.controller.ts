@@ -1,63 +1,49 @@
-import { Controller, Get, Inject, NotFoundException, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery } from '@nestjs/swagger';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiQuery, ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { PaymentStatusCheckRequested, buildMessage } from '@payments/contracts';
-import { Database } from '@payments/persistence';
-import { CLOCK, Clock, DATABASE, Outbox } from '@payments/nest-runtime';
+import { ErrorResponseDto } from '../error-response.dto';
 import { requestIdOf } from '../request-id.middleware';
+import { uuidParam } from '../uuid-param.pipe';
+import { PaymentStatusCheckService } from './payment-status-check.service';
+import { renderReturnPage } from './return-page.view';
 
-interface OrderRow { order_id: string; user_id: string; status: string; amount_minor: string; currency: string }
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+class ReturnedOrderStatusDto {
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ example: 'pending' }) status!: string;
+  @ApiProperty({ description: 'Pending: checkout looks the payment up at the provider (at most once per order per interval)' })
+  statusCheckRequested!: boolean;
 }
 
 /**
- * The browser's return from the provider. It never marks anything paid: it shows the order's state
- * from the read model and, while the order is pending, asks checkout to check with the provider
- * server-side (only a verified webhook or the provider's status API moves an order). Browsers come
- * back without our bearer token, so the answer carries no personal data; it is rate-limited per IP.
+ * The browser's return from the provider. Unauthenticated (a browser back from Stripe carries no
+ * bearer) and rate-limited per client address; it shows only the order's id and status, and never
+ * marks anything paid: for a pending order it asks checkout to look the payment up server-side.
  */
 @Controller()
+@ApiTags('payments')
 export class SuccessController {
-  constructor(
-    @Inject(DATABASE) private readonly db: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly statusChecks: PaymentStatusCheckService) {}
 
   @Get('success')
-  @ApiOperation({ summary: 'Return page after paying at the provider; triggers a server-side status check' })
-  @ApiQuery({ name: 'order_id', required: true })
-  async show(@Query('order_id', new ParseUUIDPipe()) orderId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const [order] = await this.db.query<OrderRow>(
-      `SELECT order_id, user_id, status, amount_minor, currency FROM gateway.orders WHERE order_id = $1`,
-      [orderId],
-    );
-    if (!order) throw new NotFoundException({ error: { code: 'ORDER.NOT_FOUND', message: `no order ${orderId}` } });
-    const statusCheckRequested = order.status === 'pending';
-    if (statusCheckRequested) {
-      const now = this.clock.now();
-      await this.db.transaction((sql) =>
-        this.outbox.enqueue(sql, [{
-          topic: PaymentStatusCheckRequested.topic,
-          envelope: buildMessage(PaymentStatusCheckRequested, {
-            key: order.user_id,
-            origin: { correlationId: requestIdOf(request) },
-            occurredAt: now,
-            payload: { orderId, userId: order.user_id, trigger: 'success-redirect', requestedAt: now.toISOString() },
-          }),
-        }]),
-      );
-      this.outbox.notify();
-    }
-    const view = { orderId, status: order.status, amountMinor: Number(order.amount_minor), currency: order.currency.trim(), statusCheckRequested };
+  @ApiOperation({ summary: "Return page after paying: the order's current status; a pending order gets a server-side status check" })
+  @ApiQuery({ name: 'order_id', format: 'uuid', required: true })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ type: ReturnedOrderStatusDto, description: 'JSON, or a small HTML page when the client accepts text/html' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'REQUEST.INVALID: order_id is missing or not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'ORDER.NOT_FOUND' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE_LIMITED, with Retry-After' })
+  async returned(@Query('order_id', uuidParam('order_id')) orderId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const order = await this.statusChecks.returnedFromProvider(orderId.toLowerCase(), requestIdOf(request));
+    response.setHeader('Cache-Control', 'no-store');
+    response.vary('Accept');
     if (request.accepts(['json', 'html']) === 'html') {
-      const message = order.status === 'paid' ? 'Payment received. Thank you!' : 'We are confirming your payment with the provider; this page does not need to stay open.';
-      response.type('html').send(`<!doctype html><meta charset="utf-8"><title>Order ${escapeHtml(orderId)}</title>` +
-        `<h1>${escapeHtml(message)}</h1><p>Order ${escapeHtml(orderId)}: <strong>${escapeHtml(order.status)}</strong></p>`);
-      return;
+      response.setHeader('Content-Security-Policy', "default-src 'none'");
+      response.status(200).type('html').send(renderReturnPage(order));
+    } else {
+      response.status(200).json(order);
     }
-    response.json(view);
   }
 }

@@ -1,0 +1,37 @@
+import { loadGatewayConfig } from './gateway.config';
+
+const secret = 'a-test-secret-that-is-long-enough-0123456789';
+
+describe('the gateway configuration', () => {
+  it('stops naming both variables when neither JWT_SECRET nor JWT_JWKS_URL is set', () => {
+    expect(() => loadGatewayConfig({})).toThrow('missing required configuration JWT_SECRET or JWT_JWKS_URL');
+  });
+
+  it('refuses an HS256 secret shorter than 32 bytes', () => {
+    expect(() => loadGatewayConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 bytes/);
+  });
+
+  it('accepts a JWKS URL alone, with the issuer and audience to check', () => {
+    const config = loadGatewayConfig({ JWT_JWKS_URL: 'https://id.example/.well-known/jwks.json', JWT_ISSUER: 'https://id.example/', JWT_AUDIENCE: 'payments' });
+    expect(config.jwt).toEqual({ jwksUrl: 'https://id.example/.well-known/jwks.json', issuer: 'https://id.example/', audience: 'payments' });
+  });
+
+  it('refuses a JWKS URL that is not an http(s) URL', () => {
+    expect(() => loadGatewayConfig({ JWT_JWKS_URL: 'id.example/jwks' })).toThrow(/JWT_JWKS_URL is not a URL/);
+    expect(() => loadGatewayConfig({ JWT_JWKS_URL: 'file:///etc/jwks.json' })).toThrow(/JWT_JWKS_URL must be an http\(s\) URL/);
+  });
+
+  it('reads the rate limits, with defaults, and refuses a zero limit', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).rateLimit).toEqual({ perUserPerMinute: 120, perIpPerMinute: 600 });
+    expect(loadGatewayConfig({ JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_PER_IP_PER_MINUTE: '9' }).rateLimit)
+      .toEqual({ perUserPerMinute: 5, perIpPerMinute: 9 });
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE must be an integer >= 1/);
+  });
+
+  it('trusts no proxy by default, a hop count or named addresses when told, and refuses to trust every proxy', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).trustProxy).toBe(false);
+    expect(loadGatewayConfig({ JWT_SECRET: secret, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadGatewayConfig({ JWT_SECRET: secret, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true/);
+  });
+});

@@ -1,15 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CheckoutReplied, CheckoutRequested, Envelope, PaymentStatusCheckRequested, buildMessage, causedBy, isMessage } from '@payments/contracts';
+import {
+  CheckoutReplied, CheckoutRequested, Envelope, PaymentStatusCheckRequested, RefundPaymentRequested, buildMessage, causedBy, isMessage,
+} from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
 import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
 import { OpenCheckoutService } from './open-checkout/open-checkout.service';
+import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
 
 /**
  * checkout.commands, routed by message type, inside the inbox transaction:
  * - CheckoutRequested -> a priced order and provider session, answered on checkout.replies;
  * - PaymentStatusCheckRequested -> a server-side look-up at the provider, reported on
- *   payments.provider-events when paid.
+ *   payments.provider-events when paid;
+ * - RefundPaymentRequested -> a refund at the provider (from order-ledger), reported on
+ *   payments.provider-events once final.
  * Other types on the topic are not checkout's and are skipped.
  */
 @Injectable()
@@ -17,6 +22,7 @@ export class CheckoutCommandsHandler implements ConsumerHandler {
   constructor(
     private readonly openCheckout: OpenCheckoutService,
     private readonly statusCheck: PaymentStatusCheckService,
+    private readonly refunds: RefundPaymentService,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -24,6 +30,10 @@ export class CheckoutCommandsHandler implements ConsumerHandler {
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
     if (isMessage(envelope, PaymentStatusCheckRequested)) {
       await this.statusCheck.check(sql, envelope.payload, causedBy(envelope));
+      return;
+    }
+    if (isMessage(envelope, RefundPaymentRequested)) {
+      await this.refunds.refund(sql, envelope.payload, causedBy(envelope));
       return;
     }
     if (!isMessage(envelope, CheckoutRequested)) return;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  CheckoutRequested, CheckoutRequestedV1, Envelope, PaymentStatusCheckRequested, ProviderName, buildMessage,
+  CheckoutRequested, CheckoutRequestedV1, Envelope, PaymentStatusCheckRequested, ProviderName, RefundPaymentRequested, RefundPaymentRequestedV1, buildMessage,
 } from '@payments/contracts';
 
 // Test support: checkout.commands messages as the gateway publishes them.
@@ -44,5 +44,16 @@ export function paymentStatusCheckRequested(userId: string, orderId: string): En
     origin: { correlationId: randomUUID() },
     occurredAt: now,
     payload: { orderId, userId, trigger: 'success-redirect', requestedAt: now.toISOString() },
+  });
+}
+
+/** A RefundPaymentRequested as order-ledger sends it (keyed by order id); each call is a new message. */
+export function refundPaymentRequested(refund: Omit<RefundPaymentRequestedV1, 'requestedAt'>): Envelope<RefundPaymentRequestedV1> {
+  const now = new Date();
+  return buildMessage(RefundPaymentRequested, {
+    key: refund.orderId,
+    origin: { correlationId: randomUUID() },
+    occurredAt: now,
+    payload: { ...refund, requestedAt: now.toISOString() },
   });
 }

@@ -10,6 +10,7 @@ import { CheckoutCommandsHandler } from './checkout-commands.handler';
 import { loadCheckoutConfig } from './checkout.config';
 import { CheckoutModule } from './checkout.module';
 import { OpenCheckoutService } from './open-checkout/open-checkout.service';
+import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
 
 // Test support for the integration tests: runs checkout's real Nest module in this process.
@@ -33,17 +34,20 @@ export class AdjustableClock implements Clock {
 
 /**
  * The broker is shared with other test runs and topic names are fixed, so a replica under test acts
- * only on commands from its own test's users; the others are recorded in its inbox and skipped.
+ * only on commands from its own test's users (or, for commands that name no user, about its own
+ * test's orders); the others are recorded in its inbox and skipped.
  */
 class OwnUsersOnlyHandler implements ConsumerHandler {
   constructor(
     private readonly inner: ConsumerHandler,
     private readonly ownsUser: (userId: string) => boolean,
+    private readonly ownsOrder: (orderId: string) => boolean,
   ) {}
 
   handle(envelope: Envelope, ctx: HandlerContext): Promise<void> {
-    const { userId } = envelope.payload as { userId?: unknown };
-    return typeof userId === 'string' && this.ownsUser(userId) ? this.inner.handle(envelope, ctx) : Promise.resolve();
+    const { userId, orderId } = envelope.payload as { userId?: unknown; orderId?: unknown };
+    const ours = typeof userId === 'string' ? this.ownsUser(userId) : typeof orderId === 'string' && this.ownsOrder(orderId);
+    return ours ? this.inner.handle(envelope, ctx) : Promise.resolve();
   }
 }
 
@@ -56,15 +60,16 @@ const silentNestLogger = { log: () => undefined, error: () => undefined, warn: (
 export async function startCheckoutReplica(options: {
   env: NodeJS.ProcessEnv;
   ownsUser: (userId: string) => boolean;
+  ownsOrder?: (orderId: string) => boolean;
   clock?: Clock;
 }): Promise<TestingModule> {
   const config = loadCheckoutConfig(options.env);
   let builder = Test.createTestingModule({ imports: [CheckoutModule.forRoot(config)] })
     .overrideProvider(CheckoutCommandsHandler)
     .useFactory({
-      inject: [OpenCheckoutService, PaymentStatusCheckService, Outbox, CLOCK],
-      factory: (open: OpenCheckoutService, statusCheck: PaymentStatusCheckService, outbox: Outbox, clock: Clock) =>
-        new OwnUsersOnlyHandler(new CheckoutCommandsHandler(open, statusCheck, outbox, clock), options.ownsUser),
+      inject: [OpenCheckoutService, PaymentStatusCheckService, RefundPaymentService, Outbox, CLOCK],
+      factory: (open: OpenCheckoutService, statusCheck: PaymentStatusCheckService, refunds: RefundPaymentService, outbox: Outbox, clock: Clock) =>
+        new OwnUsersOnlyHandler(new CheckoutCommandsHandler(open, statusCheck, refunds, outbox, clock), options.ownsUser, options.ownsOrder ?? (() => false)),
     });
   if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
   const replica = await builder.setLogger(silentNestLogger).compile();
@@ -130,11 +135,17 @@ export class CheckoutHarness {
    * A replica in `consumerGroupId` acting for the users `ownsUser` accepts. A group's first replica
    * starts it at the end of checkout.commands; later ones join it.
    */
-  async startReplica(options: { consumerGroupId: string; ownsUser: (userId: string) => boolean; overrides?: NodeJS.ProcessEnv; clock?: Clock }): Promise<TestingModule> {
+  async startReplica(options: {
+    consumerGroupId: string;
+    ownsUser: (userId: string) => boolean;
+    ownsOrder?: (orderId: string) => boolean;
+    overrides?: NodeJS.ProcessEnv;
+    clock?: Clock;
+  }): Promise<TestingModule> {
     if (!this.groups.has(options.consumerGroupId)) await this.kafka.startGroupAtEnd(options.consumerGroupId, [Topics.checkoutCommands]);
     this.groups.add(options.consumerGroupId);
     const env = checkoutEnv({ databaseUrl: this.database.url, kafkaBrokers: kafkaBrokers(), sandbox: this.sandbox, consumerGroupId: options.consumerGroupId, overrides: options.overrides });
-    const replica = await startCheckoutReplica({ env, ownsUser: options.ownsUser, clock: options.clock });
+    const replica = await startCheckoutReplica({ env, ownsUser: options.ownsUser, ownsOrder: options.ownsOrder, clock: options.clock });
     this.replicas.push(replica);
     return replica;
   }

@@ -8,7 +8,9 @@ import { CHECKOUT_CONFIG, CheckoutConfig } from './checkout.config';
 import { CheckoutCommandsHandler } from './checkout-commands.handler';
 import { CheckoutInit1732300000000 } from './migrations/1732300000000-checkout-init';
 import { CheckoutKeyGenerations1732600000000 } from './migrations/1732600000000-checkout-key-generations';
+import { CheckoutRefunds1732700000000 } from './migrations/1732700000000-checkout-refunds';
 import { CHECKOUT_PROVIDERS, OpenCheckoutService } from './open-checkout/open-checkout.service';
+import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
 
 @Module({})
@@ -21,7 +23,7 @@ export class CheckoutModule {
         ServiceDatabaseModule.forRoot({
           schema: 'checkout',
           url: config.databaseUrl,
-          migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000],
+          migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000, CheckoutRefunds1732700000000],
         }),
         MessagingModule.forRoot({
           clientId: 'checkout',
@@ -45,6 +47,7 @@ export class CheckoutModule {
         },
         OpenCheckoutService,
         PaymentStatusCheckService,
+        RefundPaymentService,
         CheckoutCommandsHandler,
         CatalogSeedService,
       ],

@@ -32,3 +32,13 @@ export function providerOpenKey(orderId: string): string {
 export function statusCheckMessageId(provider: string, providerPaymentId: string): string {
   return nameBasedUuid('status-check', provider, providerPaymentId);
 }
+
+/** The provider idempotency key of one refund: a redelivered refund command can only name the first refund. */
+export function providerRefundKey(refundId: string): string {
+  return `refund-${refundId}`;
+}
+
+/** The message id of a refund outcome checkout reports: one per refund and final state. */
+export function refundOutcomeMessageId(refundId: string, outcome: 'succeeded' | 'failed'): string {
+  return nameBasedUuid('refund-outcome', refundId, outcome);
+}

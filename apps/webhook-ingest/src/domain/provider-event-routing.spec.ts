@@ -39,6 +39,32 @@ describe('routing verified provider events onto payments.provider-events', () =>
     });
   });
 
+  describe('refunds', () => {
+    const refundId = '8d1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f';
+    const refund = (fields: Partial<NeutralProviderEvent>) => event({
+      kind: 'refund.succeeded', provider: 'stripe', providerEventId: 'evt_9', providerObjectId: 're_9', providerPaymentReference: 'pi_9',
+      refundId, amountMinor: 1500, currency: 'USD', providerType: 'refund.updated', ...fields,
+    });
+
+    it('publishes a final refund of ours as RefundSucceeded, naming our refund and the provider refund', () => {
+      expect(messageOf(routeProviderEvent(refund({})))).toMatchObject({
+        type: 'RefundSucceeded', key: orderId,
+        payload: { orderId, refundId, provider: 'stripe', providerEventId: 'evt_9', providerRefundId: 're_9', amountMinor: 1500, currency: 'USD' },
+      });
+    });
+
+    it('publishes a failed or canceled refund of ours as RefundFailed with the provider reason', () => {
+      expect(messageOf(routeProviderEvent(refund({ kind: 'refund.failed', reason: 'expired_or_canceled_card' })))).toMatchObject({
+        type: 'RefundFailed', payload: { orderId, refundId, providerRefundId: 're_9', reason: 'expired_or_canceled_card' },
+      });
+    });
+
+    it('stores, without publishing, a refund made outside our system (no refund id of ours)', () => {
+      expect(routeProviderEvent(refund({ refundId: undefined }))).toMatchObject({ publish: false });
+      expect(routeProviderEvent(refund({ refundId: 'refund-from-dashboard' }))).toMatchObject({ publish: false });
+    });
+  });
+
   it('does not publish a closed payment (a canceled Stripe PaymentIntent) yet', () => {
     expect(routeProviderEvent(event({ kind: 'payment.abandoned', provider: 'stripe', providerType: 'payment_intent.canceled' }))).toEqual({
       publish: false, reason: 'payment.abandoned that closes the payment is not routed yet',

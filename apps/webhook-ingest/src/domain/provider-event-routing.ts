@@ -1,4 +1,6 @@
-import { Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSucceeded, Topic, buildMessage } from '@payments/contracts';
+import {
+  Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSucceeded, RefundFailed, RefundSucceeded, Topic, buildMessage,
+} from '@payments/contracts';
 import { NeutralProviderEvent } from '@payments/providers';
 
 export type RoutedProviderEvent =
@@ -46,6 +48,9 @@ export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderE
       // customer has not paid yet. A closed payment (Stripe canceled) is not routed yet.
       if (event.ends !== 'attempt') return { publish: false, reason: 'payment.abandoned that closes the payment is not routed yet' };
       return attemptFailed(common, orderId, `customer left the payment unfinished: ${event.reason ?? 'user dropped'}`, event.occurredAt);
+    case 'refund.succeeded':
+    case 'refund.failed':
+      return refundOutcome(event, orderId);
     default:
       return { publish: false, reason: `${event.kind} is not routed yet` };
   }
@@ -61,4 +66,22 @@ function attemptFailed(common: Common, orderId: string, reason: string, failedAt
     topic: PaymentAttemptFailed.topic,
     toMessage: (origin, at) => buildMessage(PaymentAttemptFailed, { key: orderId, origin, occurredAt: at, payload }),
   };
+}
+
+/**
+ * A refund that reached its final state. Only refunds our refund call made (they carry our refund
+ * id) are published; one made in the provider's dashboard is stored for reconciliation instead.
+ */
+function refundOutcome(event: NeutralProviderEvent, orderId: string): RoutedProviderEvent {
+  const refundId = event.refundId && UUID.test(event.refundId) ? event.refundId.toLowerCase() : null;
+  if (!refundId) return { publish: false, reason: 'refund not made by us (no refund id of ours)' };
+  const common = { orderId, refundId, provider: event.provider, providerEventId: event.providerEventId, providerRefundId: event.providerObjectId };
+  if (event.kind === 'refund.failed') {
+    const payload = { ...common, reason: (event.reason ?? 'refund failed at the provider').slice(0, 500), failedAt: event.occurredAt };
+    return { publish: true, topic: RefundFailed.topic, toMessage: (origin, at) => buildMessage(RefundFailed, { key: orderId, origin, occurredAt: at, payload }) };
+  }
+  const { amountMinor, currency } = event;
+  if (!amountMinor || currency === null) return { publish: false, reason: 'refund.succeeded without amount or currency' };
+  const payload = { ...common, amountMinor, currency, succeededAt: event.occurredAt };
+  return { publish: true, topic: RefundSucceeded.topic, toMessage: (origin, at) => buildMessage(RefundSucceeded, { key: orderId, origin, occurredAt: at, payload }) };
 }

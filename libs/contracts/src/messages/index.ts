@@ -11,3 +11,5 @@ export * from './order-flagged-for-review.v1';
 export * from './entitlement-granted.v1';
 export * from './refund-requested.v1';
 export * from './payment-status-check-requested.v1';
+export * from './refund-payment-requested.v1';
+export * from './refund-outcome.v1';

@@ -83,7 +83,9 @@ describe('Cashfree webhooks in neutral terms', () => {
     const parsed = parse(webhook('REFUND_STATUS_WEBHOOK', { refund: refund({ refund_status: status, status_description: description }) }));
     expect(parsed).toMatchObject({
       providerEventId: `REFUND_STATUS_WEBHOOK:11325632:${status}`,
-      event: { kind, providerObjectId: 'ord_1:refund-ord_1-1', providerPaymentReference: 'ord_1', orderId: 'ord_1', amountMinor: 5050, currency: 'INR' },
+      event: {
+        kind, providerObjectId: 'ord_1:refund-ord_1-1', providerPaymentReference: 'ord_1', orderId: 'ord_1', refundId: 'refund-ord_1-1', amountMinor: 5050, currency: 'INR',
+      },
     });
     expect('event' in parsed ? parsed.event.reason : 'ignored').toBe(reason);
   });

@@ -7,7 +7,7 @@ import type { CashfreeWebhookEnvelope } from './cashfree-api.types';
 
 /** What one Cashfree webhook contributes to a neutral event; provider, type and time are added around it. */
 type MappedFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason'>> & {
+  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason' | 'refundId'>> & {
     /** The object's status, part of the derived event id. */
     readonly status: string;
     /** The Cashfree id the event id is derived from: `cf_payment_id` or `cf_refund_id`. */
@@ -61,7 +61,7 @@ const refundStatus: CashfreeEventMapping = ({ refund }) => {
   const { amountMinor, unreadable } = amountOf(refund.refund_amount, currency, 'refund_amount');
   return {
     kind, providerObjectId: cashfreeRefundReference(refund.order_id, refund.refund_id), providerPaymentReference: refund.order_id, orderId: refund.order_id,
-    amountMinor, currency, status: refund.refund_status, cfId: cfRefundId, reason: firstText(unreadable, kind === 'refund.failed' ? refund.status_description : undefined),
+    refundId: refund.refund_id, amountMinor, currency, status: refund.refund_status, cfId: cfRefundId, reason: firstText(unreadable, kind === 'refund.failed' ? refund.status_description : undefined),
   };
 };
 

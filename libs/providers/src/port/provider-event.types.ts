@@ -29,6 +29,11 @@ export interface NeutralProviderEvent {
   readonly providerObjectId: string;
   /** The payment the object belongs to when it is not the object itself (refunds, disputes). */
   readonly providerPaymentReference?: string;
+  /**
+   * Refund events only: our refund id, which our refund call gave the provider (Stripe
+   * `metadata.refund_id`, Cashfree `refund_id`); absent for a refund made outside our system.
+   */
+  readonly refundId?: string;
   /** Our order id, from the provider object's `metadata.order_id`; null when the object names none. */
   readonly orderId: string | null;
   readonly amountMinor: number | null;

@@ -43,9 +43,9 @@ describe('Stripe events in neutral terms', () => {
   });
 
   it('maps a refund once it is final and names the PaymentIntent it refunds', () => {
-    const refund = { id: 're_1', amount: 1000, currency: 'inr', payment_intent: 'pi_1', metadata: { order_id: 'ord_1' }, failure_reason: null };
+    const refund = { id: 're_1', amount: 1000, currency: 'inr', payment_intent: 'pi_1', metadata: { order_id: 'ord_1', refund_id: 'ref_1' }, failure_reason: null };
     expect(toParsedWebhook(event('refund.created', { ...refund, status: 'succeeded' }))).toMatchObject({
-      event: { kind: 'refund.succeeded', providerObjectId: 're_1', providerPaymentReference: 'pi_1', amountMinor: 1000, currency: 'INR' },
+      event: { kind: 'refund.succeeded', providerObjectId: 're_1', providerPaymentReference: 'pi_1', refundId: 'ref_1', amountMinor: 1000, currency: 'INR' },
     });
     expect(toParsedWebhook(event('refund.updated', { ...refund, status: 'failed', failure_reason: 'expired_or_canceled_card' }))).toMatchObject({
       event: { kind: 'refund.failed', reason: 'expired_or_canceled_card' },

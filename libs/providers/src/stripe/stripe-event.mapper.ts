@@ -3,7 +3,7 @@ import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../p
 
 /** What a Stripe object contributes to a neutral event; the envelope fields come from the event. */
 type ObjectFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'reason' | 'providerPaymentReference'>>;
+  Partial<Pick<NeutralProviderEvent, 'reason' | 'providerPaymentReference' | 'refundId'>>;
 type StripeEventMapping = (object: unknown) => ObjectFields | null;
 
 const upper = (currency: string | null | undefined) => (currency ? currency.toUpperCase() : null);
@@ -24,7 +24,7 @@ const refund: StripeEventMapping = (object) => {
   if (!kind) return null;
   return {
     kind, providerObjectId: re.id, providerPaymentReference: idOf(re.payment_intent), orderId: orderIdOf(re.metadata),
-    amountMinor: re.amount, currency: upper(re.currency), reason: re.failure_reason ?? undefined,
+    refundId: re.metadata?.refund_id || undefined, amountMinor: re.amount, currency: upper(re.currency), reason: re.failure_reason ?? undefined,
   };
 };
 

@@ -59,6 +59,10 @@ export function readinessUrl(app: AppName, ports: SystemPorts): string {
 
 export interface RunningSystem {
   readonly processes: ReadonlyMap<AppName, ChildProcess>;
+  /** Stops one app (SIGTERM, as an orchestrator would), leaving the others running. */
+  stopApp(app: AppName): Promise<void>;
+  /** Starts a stopped app again (appending to its log) and waits until it is ready. */
+  startApp(app: AppName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -90,25 +94,39 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 export async function startSystem(options: { env: NodeJS.ProcessEnv; ports: SystemPorts; logDir: string; timeoutMs?: number }): Promise<RunningSystem> {
   mkdirSync(options.logDir, { recursive: true });
   const processes = new Map<AppName, ChildProcess>();
+  const spawnApp = (app: AppName) => {
+    const log = createWriteStream(join(options.logDir, `${app}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {
+      cwd: ROOT,
+      env: { ...options.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    processes.set(app, child);
+    return child;
+  };
+  const ready = (app: AppName) =>
+    waitUntilReady(app, readinessUrl(app, options.ports), processes.get(app) as ChildProcess, options.timeoutMs ?? 90_000);
   const system: RunningSystem = {
     processes,
+    async stopApp(app) {
+      const child = processes.get(app);
+      if (child) await stopChild(child);
+    },
+    async startApp(app) {
+      const child = processes.get(app);
+      if (child && child.exitCode === null && child.signalCode === null) throw new Error(`${app} is still running`);
+      spawnApp(app);
+      await ready(app);
+    },
     async stop() {
       await Promise.all([...processes.values()].reverse().map(stopChild));
     },
   };
   try {
-    for (const app of APPS) {
-      const log = createWriteStream(join(options.logDir, `${app}.log`));
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {
-        cwd: ROOT,
-        env: { ...options.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout?.pipe(log);
-      child.stderr?.pipe(log);
-      processes.set(app, child);
-    }
-    await Promise.all(APPS.map((app) => waitUntilReady(app, readinessUrl(app, options.ports), processes.get(app) as ChildProcess, options.timeoutMs ?? 90_000)));
+    for (const app of APPS) spawnApp(app);
+    await Promise.all(APPS.map(ready));
     return system;
   } catch (error) {
     await system.stop();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+import { E2E_PORTS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
 
 interface OpenedCheckout {
   orderId: string;
@@ -30,7 +30,6 @@ interface ProviderEventRow {
   deliveries: number;
 }
 
-const gateway = `http://127.0.0.1:${E2E_PORTS.gateway}`;
 const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
 /** course-typescript-101 costs 499.00 INR; GST of 18% is added on top. */
 const PRICE_INR = 49900;
@@ -53,21 +52,14 @@ describe('a Cashfree payment in INR, end to end', () => {
   it('routes INR to Cashfree, keeps the order payable after a declined UPI attempt, and grants once when netbanking pays with the webhook sent twice', async () => {
     const userId = `user-${randomUUID()}`;
     const token = await bearerFor(userId);
-    const orderOf = async (orderId: string) => {
-      const response = await fetch(`${gateway}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
-      return response.status === 200 ? ((await response.json()) as OrderView) : undefined;
-    };
+    const orderOf = (orderId: string) => orderView<OrderView>(token, orderId);
     const customer = (orderId: string, action: 'pay' | 'decline', body: unknown) =>
       fetch(`${sandbox}/_sandbox/cashfree/orders/${orderId}/${action}`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
       });
 
-    const checkout = await fetch(`${gateway}/api/payments/checkout`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ productId: 'course-typescript-101', quantity: 1, currency: 'INR' }),
-    });
-    const opened = (await checkout.json()) as OpenedCheckout;
+    const checkout = await openCheckout<OpenedCheckout>(token, { productId: 'course-typescript-101', quantity: 1, currency: 'INR' });
+    const opened = checkout.body;
     expect(checkout.status).toBe(201);
     expect(opened).toMatchObject({
       status: 'pending', provider: 'cashfree', currency: 'INR', amountMinor: PRICE_INR + GST_INR,
@@ -119,16 +111,9 @@ describe('a Cashfree payment in INR, end to end', () => {
     ]);
 
     // Every outbox downstream is drained and the recorder has read everything: nothing more can follow.
-    await eventually(async () => {
-      const pending = await e2e.db.query(`
-        SELECT (SELECT count(*) FROM webhook_ingest.outbox WHERE published_at IS NULL)
-             + (SELECT count(*) FROM order_ledger.outbox WHERE published_at IS NULL)
-             + (SELECT count(*) FROM entitlements.outbox WHERE published_at IS NULL) AS pending`);
-      return Number(pending.rows[0].pending) === 0 ? true : undefined;
-    }, 30_000, 'all outboxes drained');
-    await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder to read every published message');
+    await waitUntilSettled(e2e, recorder);
 
-    const forOrder = (topic: string) => recorder.on(topic).filter((message) => (message.payload as { orderId: string }).orderId === orderId);
+    const forOrder = (topic: string) => messagesAbout(recorder, topic, orderId);
     expect(forOrder(Topics.providerEvents).map((message) => message.type)).toEqual(['PaymentAttemptFailed', 'PaymentSucceeded']);
     expect(forOrder(Topics.ordersEvents).map((message) => message.type)).toEqual(['OrderPlaced', 'OrderPaymentAttemptFailed', 'OrderPaid']);
     expect(forOrder(Topics.entitlementGranted)).toHaveLength(1);

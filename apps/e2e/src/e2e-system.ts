@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { SignJWT } from 'jose';
 import { Envelope, decodeEnvelope } from '@payments/contracts';
-import { DEV_SECRETS, RunningSystem, SystemPorts, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
+import { DEV_SECRETS, RunningSystem, SystemPorts, eventually, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
 import { databaseUrl } from '@payments/persistence';
 
 /** Ports away from the development defaults (E2E_PORT_BASE, default 13000), so a running local system does not collide. */
@@ -86,4 +87,44 @@ export async function topicRecorder(topics: string[]) {
       await admin.disconnect();
     },
   };
+}
+
+export type TopicRecorder = Awaited<ReturnType<typeof topicRecorder>>;
+
+const gatewayUrl = `http://127.0.0.1:${E2E_PORTS.gateway}`;
+
+/** POST /api/payments/checkout as the frontend sends it, with a fresh Idempotency-Key. */
+export async function openCheckout<T>(token: string, body: Record<string, unknown>): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${gatewayUrl}/api/payments/checkout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** GET /api/orders/:id as the order's owner; undefined unless 200. */
+export async function orderView<T>(token: string, orderId: string): Promise<T | undefined> {
+  const response = await fetch(`${gatewayUrl}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
+  return response.status === 200 ? ((await response.json()) as T) : undefined;
+}
+
+/** Messages about one order that the recorder saw on `topic`, in order. */
+export function messagesAbout(recorder: TopicRecorder, topic: string, orderId: string): Envelope[] {
+  return recorder.on(topic).filter((message) => (message.payload as { orderId?: string }).orderId === orderId);
+}
+
+const SERVICE_SCHEMAS = ['gateway', 'checkout', 'webhook_ingest', 'order_ledger', 'entitlements'];
+
+/**
+ * Waits until every service's outbox is published and the recorder has read all of it: from then on
+ * nothing more can follow, so counting messages is a real "exactly this many".
+ */
+export async function waitUntilSettled(e2e: E2eSystem, recorder: TopicRecorder, extra?: () => Promise<boolean>): Promise<void> {
+  const unpublished = SERVICE_SCHEMAS.map((schema) => `(SELECT count(*) FROM ${schema}.outbox WHERE published_at IS NULL)`).join(' + ');
+  await eventually(async () => {
+    const { rows } = await e2e.db.query(`SELECT ${unpublished} AS pending`);
+    return Number(rows[0].pending) === 0 && (!extra || (await extra())) ? true : undefined;
+  }, 30_000, 'all outboxes drained');
+  await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder to read every published message');
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+import { E2E_PORTS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
 
 const gateway = `http://127.0.0.1:${E2E_PORTS.gateway}`;
 const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
@@ -23,16 +23,9 @@ describe('the return from the provider', () => {
   it('pays the order through a server-side status check while the webhook is late, and the late webhook adds nothing', async () => {
     const userId = `user-${randomUUID()}`;
     const token = await bearerFor(userId);
-    const opened = await fetch(`${gateway}/api/payments/checkout`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ productId: 'course-typescript-101', currency: 'USD' }),
-    }).then((response) => response.json() as Promise<{ orderId: string; payment: { providerReference: string } }>);
+    const { body: opened } = await openCheckout<{ orderId: string; payment: { providerReference: string } }>(token, { productId: 'course-typescript-101', currency: 'USD' });
     const { orderId } = opened;
-    await eventually(async () => {
-      const response = await fetch(`${gateway}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
-      return response.status === 200 ? true : undefined;
-    }, 30_000, 'order projected');
+    await eventually(async () => ((await orderView(token, orderId)) ? true : undefined), 30_000, 'order projected');
 
     // The customer pays; the provider's webhook is held back for 8 s.
     await fetch(`${sandbox}/_sandbox/stripe/payment_intents/${opened.payment.providerReference}/pay`, {
@@ -55,18 +48,14 @@ describe('the return from the provider', () => {
       const rows = await e2e.db.query(`SELECT 1 FROM webhook_ingest.provider_events WHERE order_id = $1 AND provider_type = 'payment_intent.succeeded'`, [orderId]);
       return rows.rowCount === 1 ? true : undefined;
     }, 60_000, 'the late webhook recorded');
-    await eventually(async () => {
-      const pending = await e2e.db.query(`
-        SELECT (SELECT count(*) FROM webhook_ingest.outbox WHERE published_at IS NULL)
-             + (SELECT count(*) FROM order_ledger.outbox WHERE published_at IS NULL)
-             + (SELECT count(*) FROM entitlements.outbox WHERE published_at IS NULL) AS pending`);
+    // ...and both payment reports are consumed by order-ledger...
+    await waitUntilSettled(e2e, recorder, async () => {
       const [{ applied }] = (await e2e.db.query(`SELECT count(*) AS applied FROM order_ledger.inbox WHERE topic = $1`, [Topics.providerEvents])).rows;
-      return Number(pending.rows[0].pending) === 0 && Number(applied) >= 2 ? true : undefined;
-    }, 30_000, 'both payment reports consumed by order-ledger');
-    await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'recorder caught up');
+      return Number(applied) >= 2;
+    });
 
     // ...two reports of one payment, one OrderPaid, one entitlement.
-    const forOrder = (topic: string) => recorder.on(topic).filter((message) => (message.payload as { orderId: string }).orderId === orderId);
+    const forOrder = (topic: string) => messagesAbout(recorder, topic, orderId);
     expect(forOrder(Topics.providerEvents)).toHaveLength(2);
     expect(forOrder(Topics.ordersEvents).map((message) => message.type)).toEqual(['OrderPlaced', 'OrderPaid']);
     expect(forOrder(Topics.entitlementGranted)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+import { E2E_PORTS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
 
 interface OpenedCheckout {
   orderId: string;
@@ -21,7 +21,6 @@ interface OrderView {
   invoiceNumber: string | null;
 }
 
-const gateway = `http://127.0.0.1:${E2E_PORTS.gateway}`;
 const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
 
 describe('a Stripe card payment, end to end', () => {
@@ -42,12 +41,8 @@ describe('a Stripe card payment, end to end', () => {
     const userId = `user-${randomUUID()}`;
     const token = await bearerFor(userId);
 
-    const checkout = await fetch(`${gateway}/api/payments/checkout`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ productId: 'course-typescript-101', quantity: 1, currency: 'USD' }),
-    });
-    const opened = (await checkout.json()) as OpenedCheckout;
+    const checkout = await openCheckout<OpenedCheckout>(token, { productId: 'course-typescript-101', quantity: 1, currency: 'USD' });
+    const opened = checkout.body;
     expect(checkout.status).toBe(201);
     expect(opened).toMatchObject({ status: 'pending', provider: 'stripe', currency: 'USD' });
     expect(opened.amountMinor).toBeGreaterThan(0);
@@ -72,9 +67,8 @@ describe('a Stripe card payment, end to end', () => {
     expect(granted.key).toBe(userId);
 
     const order = await eventually(async () => {
-      const response = await fetch(`${gateway}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
-      const body = (await response.json()) as OrderView;
-      return response.status === 200 && body.status === 'paid' ? body : undefined;
+      const view = await orderView<OrderView>(token, orderId);
+      return view?.status === 'paid' ? view : undefined;
     }, 30_000, 'the gateway read model to show the order paid');
     expect(order).toMatchObject({ orderId, userId, amountMinor: opened.amountMinor, currency: 'USD' });
     expect(order.invoiceNumber).toMatch(/^INV-\d{4}-\d+$/);
@@ -85,17 +79,9 @@ describe('a Stripe card payment, end to end', () => {
       return row?.deliveries === 3 ? true : undefined;
     }, 30_000, 'three webhook deliveries recorded');
     // ...and every outbox downstream of them is drained, so nothing else can still be published.
-    await eventually(async () => {
-      const pending = await e2e.db.query(`
-        SELECT (SELECT count(*) FROM webhook_ingest.outbox WHERE published_at IS NULL)
-             + (SELECT count(*) FROM order_ledger.outbox WHERE published_at IS NULL)
-             + (SELECT count(*) FROM entitlements.outbox WHERE published_at IS NULL) AS pending`);
-      return Number(pending.rows[0].pending) === 0 ? true : undefined;
-    }, 30_000, 'all outboxes drained');
+    await waitUntilSettled(e2e, recorder);
 
-    await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder to read every published message');
-
-    const forOrder = (topic: string) => recorder.on(topic).filter((message) => (message.payload as { orderId: string }).orderId === orderId);
+    const forOrder = (topic: string) => messagesAbout(recorder, topic, orderId);
     expect(forOrder(Topics.providerEvents)).toHaveLength(1);
     expect(forOrder(Topics.ordersEvents).map((message) => message.type)).toEqual(['OrderPlaced', 'OrderPaid']);
     expect(forOrder(Topics.entitlementGranted)).toHaveLength(1);

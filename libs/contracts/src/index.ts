@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './contract';
 export * from './registry';
 export * from './messages';
+export * from './name-based-id';

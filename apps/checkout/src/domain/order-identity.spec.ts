@@ -33,4 +33,9 @@ describe('order identity', () => {
     expect(statusCheckMessageId('stripe', 'pi_1')).not.toBe(statusCheckMessageId('stripe', 'pi_2'));
     expect(statusCheckMessageId('stripe', 'pi_1')).not.toBe(statusCheckMessageId('cashfree', 'pi_1'));
   });
+
+  it('never changes: ids already stored and sent to providers must be derived again the same way', () => {
+    expect(orderIdFor('u', 'k')).toBe('b3370e73-b038-56a2-840a-c0964f3080bd');
+    expect(orderIdFor('u', 'k', 2)).toBe('b84ebd8a-1018-582a-b0f5-04348e789888');
+  });
 });

@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
+import { nameBasedUuid as uuidOfNames } from '@payments/contracts';
 
-/** An RFC 4122 version-5-style UUID (SHA-1, name-based) over `parts`: the same names, the same id. */
+/** A name-based UUID over `parts` (joined with NUL): the same names, the same id. */
 export function nameBasedUuid(...parts: readonly string[]): string {
-  const hash = createHash('sha1').update(parts.join('\u0000')).digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return uuidOfNames(parts.join('\u0000'));
 }
 
 /**

@@ -35,7 +35,7 @@ export const newUser = () => `user-${randomUUID()}`;
 
 /** The services' consumer groups, which every run on one broker shares. */
 const SERVICE_GROUPS: Record<string, string[]> = {
-  'order-ledger': [Topics.checkoutEvents, Topics.providerEvents],
+  'order-ledger': [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands],
   entitlements: [Topics.ordersEvents],
   gateway: [Topics.ordersEvents, Topics.entitlementGranted],
   checkout: [Topics.checkoutCommands],

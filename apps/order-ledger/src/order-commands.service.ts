@@ -6,6 +6,9 @@ import {
   OrderPaid as OrderPaidMessage,
   OrderPaymentAttemptFailed as OrderPaymentAttemptFailedMessage,
   OrderPlaced as OrderPlacedMessage,
+  OrderRefundFailed as OrderRefundFailedMessage,
+  OrderRefunded as OrderRefundedMessage,
+  RefundPaymentRequested,
   buildMessage,
 } from '@payments/contracts';
 import { OutboundMessage } from '@payments/messaging';
@@ -14,8 +17,8 @@ import { CLOCK, Clock, Outbox } from '@payments/nest-runtime';
 import { OrderCommand } from './domain/order.commands';
 import { decide, evolve } from './domain/order.decider';
 import { OrderEvent } from './domain/order.events';
-import { OrderState, PlacedOrder } from './domain/order.state';
-import { postingsForOrderPaid } from './domain/ledger-postings';
+import { OrderState, PlacedOrder, isSettled, refundedMinor } from './domain/order.state';
+import { postingsForOrderPaid, postingsForRefund } from './domain/ledger-postings';
 import { LedgerRepository } from './ledger.repository';
 import { OrderStreamRepository } from './order-stream.repository';
 
@@ -81,6 +84,27 @@ export class OrderCommandsService {
       case 'OrderFlaggedForReview':
         return envelopeOf(OrderFlaggedForReviewMessage, {
           orderId: key, userId: placed.userId, reason: event.data.reason, flaggedAt: event.data.flaggedAt,
+        });
+      case 'RefundRequested': {
+        // Accepted against the remainder: checkout makes the provider call, keyed by the refund id.
+        if (!isSettled(placed)) return null;
+        const { refundId, amountMinor, currency, requestedAt } = event.data;
+        return envelopeOf(RefundPaymentRequested, { orderId: key, refundId, providerPaymentId: placed.providerPaymentId, amountMinor, currency, requestedAt });
+      }
+      case 'RefundSucceeded': {
+        if (!isSettled(placed)) return null;
+        const { refundId, amountMinor, currency, succeededAt } = event.data;
+        const refundedSoFar = refundedMinor(placed);
+        const totals = { totalMinor: placed.amountMinor, taxMinor: placed.breakdown.taxMinor, currency };
+        await this.ledger.post(sql, `refund:${refundId}`, key, postingsForRefund({ ...totals, refundMinor: amountMinor, alreadyRefundedMinor: refundedSoFar - amountMinor }), now);
+        return envelopeOf(OrderRefundedMessage, {
+          orderId: key, userId: placed.userId, refundId, amountMinor, refundedMinor: refundedSoFar, remainingMinor: placed.amountMinor - refundedSoFar,
+          currency, fullyRefunded: refundedSoFar === placed.amountMinor, refundedAt: succeededAt,
+        });
+      }
+      case 'RefundFailed':
+        return envelopeOf(OrderRefundFailedMessage, {
+          orderId: key, userId: placed.userId, refundId: event.data.refundId, reason: event.data.reason, failedAt: event.data.failedAt,
         });
       default:
         return null;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSucceeded, causedBy, isMessage } from '@payments/contracts';
+import {
+  CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, causedBy, isMessage,
+} from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
 import { ConsumerHandler } from '@payments/nest-runtime';
 import { OrderCommand } from './domain/order.commands';
 import { OrderCommandsService } from './order-commands.service';
 
-/** checkout.events and payments.provider-events -> commands on the order aggregate. */
+/** checkout.events, payments.provider-events and orders.commands -> commands on the order aggregate. */
 export function commandFor(envelope: Envelope): { orderId: string; command: OrderCommand } | null {
   if (isMessage(envelope, CheckoutOpened)) {
     const opened = envelope.payload;
@@ -27,6 +29,18 @@ export function commandFor(envelope: Envelope): { orderId: string; command: Orde
   if (isMessage(envelope, PaymentAttemptFailed)) {
     const { orderId, providerEventId, providerPaymentId, reason, failedAt } = envelope.payload;
     return { orderId, command: { type: 'RecordPaymentAttemptFailed', data: { providerEventId, providerPaymentId, reason, failedAt } } };
+  }
+  if (isMessage(envelope, RefundRequested)) {
+    const { orderId, refundId, amountMinor } = envelope.payload;
+    return { orderId, command: { type: 'RequestRefund', data: amountMinor === undefined ? { refundId } : { refundId, amountMinor } } };
+  }
+  if (isMessage(envelope, RefundSucceeded)) {
+    const { orderId, refundId, amountMinor } = envelope.payload;
+    return { orderId, command: { type: 'RecordRefundSucceeded', data: { refundId, amountMinor } } };
+  }
+  if (isMessage(envelope, RefundFailed)) {
+    const { orderId, refundId, reason } = envelope.payload;
+    return { orderId, command: { type: 'RecordRefundFailed', data: { refundId, reason } } };
   }
   return null;
 }

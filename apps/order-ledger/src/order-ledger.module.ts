@@ -21,11 +21,11 @@ export class OrderLedgerModule {
           clientId: 'order-ledger',
           brokers: config.kafkaBrokers,
           schema: ORDER_LEDGER_SCHEMA,
-          topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents],
+          topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands, Topics.checkoutCommands],
           consumers: [
             {
               groupId: 'order-ledger',
-              topics: [Topics.checkoutEvents, Topics.providerEvents],
+              topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands],
               handler: OrderLedgerHandler,
               // A payment can overtake its order across topics; ORDER.NOT_FOUND is retried for ~a minute.
               retry: { attempts: 10, initialBackoffMs: 250, maxBackoffMs: 10_000 },

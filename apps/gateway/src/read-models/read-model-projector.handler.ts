@@ -6,6 +6,8 @@ import {
   OrderPaid,
   OrderPaymentAttemptFailed,
   OrderPlaced,
+  OrderRefundFailed,
+  OrderRefunded,
   isMessage,
 } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
@@ -46,6 +48,18 @@ export class ReadModelProjector implements ConsumerHandler {
     } else if (isMessage(envelope, OrderFlaggedForReview)) {
       await sql.query(`UPDATE gateway.orders SET needs_review = true, last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
         envelope.payload.orderId, envelope.payload.reason, at,
+      ]);
+    } else if (isMessage(envelope, OrderRefunded)) {
+      // Cumulative figures: an older refund arriving after a newer one never lowers them.
+      const refund = envelope.payload;
+      await sql.query(
+        `UPDATE gateway.orders SET status = $2, refunded_minor = $3, updated_at = $4
+          WHERE order_id = $1 AND refunded_minor < $3`,
+        [refund.orderId, refund.fullyRefunded ? 'refunded' : 'partially_refunded', refund.refundedMinor, at],
+      );
+    } else if (isMessage(envelope, OrderRefundFailed)) {
+      await sql.query(`UPDATE gateway.orders SET last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
+        envelope.payload.orderId, `refund ${envelope.payload.refundId} failed: ${envelope.payload.reason}`.slice(0, 500), at,
       ]);
     } else if (isMessage(envelope, EntitlementGranted)) {
       const grant = envelope.payload;

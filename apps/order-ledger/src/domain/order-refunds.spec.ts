@@ -86,4 +86,13 @@ describe('refunds', () => {
     expect(events.at(-1)).toMatchObject({ type: 'OrderPartiallyRefunded', data: { refundedMinor: 25000, remainingMinor: 33882 } });
     expect(remainderAfter(events)).toBe(33882);
   });
+
+  it('given a paid order, when a refund names no amount, then it refunds what is still refundable, pending refunds counted', () => {
+    const given = history(placeOrder, paymentSucceeded(), requestRefund('r1', 20000));
+    const [requested] = when(given, { type: 'RequestRefund', data: { refundId: 'r2' } });
+    expect(requested).toMatchObject({ type: 'RefundRequested', data: { refundId: 'r2', amountMinor: 38882 } });
+    const after = history(placeOrder, paymentSucceeded(), requestRefund('r1', 20000), { type: 'RequestRefund', data: { refundId: 'r2' } });
+    expect(when(after, { type: 'RequestRefund', data: { refundId: 'r2' } })).toEqual([]);
+    expect(refusal(() => when(after, { type: 'RequestRefund', data: { refundId: 'r3' } }))).toBe('ORDER.NOT_REFUNDABLE');
+  });
 });

@@ -36,7 +36,8 @@ export type ExpireOrder = Command<'ExpireOrder', Record<string, never>>;
 /** The provider closed the session (Stripe PaymentIntent canceled, Cashfree order terminated). */
 export type FailOrder = Command<'FailOrder', { reason: string; providerEventId?: string }>;
 
-export type RequestRefund = Command<'RequestRefund', { refundId: string; amountMinor: number }>;
+/** `amountMinor` omitted: whatever is still refundable when the request is decided. */
+export type RequestRefund = Command<'RequestRefund', { refundId: string; amountMinor?: number }>;
 export type RecordRefundSucceeded = Command<'RecordRefundSucceeded', { refundId: string; amountMinor: number }>;
 export type RecordRefundFailed = Command<'RecordRefundFailed', { refundId: string; reason: string }>;
 

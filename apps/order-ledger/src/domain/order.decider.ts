@@ -154,18 +154,23 @@ function closeOrder(order: PlacedOrder, to: 'Expired' | 'Failed', events: () => 
 }
 
 function requestRefund(data: RequestRefund['data'], order: SettledOrder, at: string): OrderEvent[] {
-  if (!Number.isSafeInteger(data.amountMinor) || data.amountMinor <= 0) {
+  if (data.amountMinor !== undefined && (!Number.isSafeInteger(data.amountMinor) || data.amountMinor <= 0)) {
     throw new OrderError('ORDER.INVALID_AMOUNT', `Refund amount ${data.amountMinor} is not a positive integer`);
   }
   const existing = order.refunds.find((refund) => refund.refundId === data.refundId);
-  if (existing?.amountMinor === data.amountMinor) return [];
+  // The same refund asked again (for the remainder: whatever it was resolved to the first time).
+  if (existing && (data.amountMinor === undefined || existing.amountMinor === data.amountMinor)) return [];
   if (existing) throw new OrderError('ORDER.REFUND_CONFLICT', `Refund ${data.refundId} was requested for ${existing.amountMinor}`);
   if (!canMove(order.status, 'Refunded')) throw new OrderError('ORDER.NOT_REFUNDABLE', `Order ${order.orderId} is ${order.status}`);
   const remainder = refundableRemainder(order);
-  if (data.amountMinor > remainder) {
-    throw new OrderError('ORDER.REFUND_EXCEEDS_REMAINDER', `Refund ${data.amountMinor} exceeds the refundable ${remainder} ${order.currency}`);
+  if (data.amountMinor === undefined && remainder === 0) {
+    throw new OrderError('ORDER.NOT_REFUNDABLE', `Order ${order.orderId} has nothing left to refund (pending refunds included)`);
   }
-  return [{ type: 'RefundRequested', data: { orderId: order.orderId, ...data, currency: order.currency, requestedAt: at } }];
+  const amountMinor = data.amountMinor ?? remainder;
+  if (amountMinor > remainder) {
+    throw new OrderError('ORDER.REFUND_EXCEEDS_REMAINDER', `Refund ${amountMinor} exceeds the refundable ${remainder} ${order.currency}`);
+  }
+  return [{ type: 'RefundRequested', data: { orderId: order.orderId, refundId: data.refundId, amountMinor, currency: order.currency, requestedAt: at } }];
 }
 
 function recordRefundSucceeded(data: RecordRefundSucceeded['data'], order: SettledOrder, at: string): OrderEvent[] {

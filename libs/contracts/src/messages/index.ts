@@ -13,3 +13,4 @@ export * from './refund-requested.v1';
 export * from './payment-status-check-requested.v1';
 export * from './refund-payment-requested.v1';
 export * from './refund-outcome.v1';
+export * from './order-refunds.v1';

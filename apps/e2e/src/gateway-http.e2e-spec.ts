@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { Topics } from '@payments/contracts';
 import { DEV_SECRETS, eventually } from '@payments/testing';
-import { E2eSystem, bearerFor, topicRecorder } from './e2e-system';
+import { E2E_PORTS, E2eSystem, bearerFor, topicRecorder } from './e2e-system';
 import { COURSE, COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, call, checkout, newUser, orderFixtures, randomIp, startFreshE2eSystem } from './gateway-http.fixture';
 
 const USER_LIMIT = 30;
 const IP_LIMIT = 40;
 const course = COURSE;
+const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
 
 describe('the gateway HTTP API, against the running system', () => {
   let e2e: E2eSystem;
@@ -105,6 +106,24 @@ describe('the gateway HTTP API, against the running system', () => {
       const changed = await checkout(token, key, { ...course, quantity: 3 });
       expect(changed.status).toBe(422);
       expect(changed.body.error?.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    });
+
+    it('opens one order and one PaymentIntent for identical requests sent at the same moment', async () => {
+      const userId = newUser();
+      const token = await bearerFor(userId);
+      const key = randomUUID();
+      const answers = await Promise.all(Array.from({ length: 4 }, () => checkout(token, key, course)));
+      const opened = answers.filter((answer) => answer.status === 201);
+      expect(opened.length).toBeGreaterThan(0);
+      expect(new Set(opened.map((answer) => answer.text)).size).toBe(1);
+      for (const other of answers.filter((answer) => answer.status !== 201)) {
+        expect(other).toMatchObject({ status: 409, body: { error: { code: 'IDEMPOTENCY.IN_FLIGHT' } } });
+      }
+      const orderId = opened[0].body.orderId as string;
+      const { rows } = await e2e.db.query(`SELECT order_id FROM checkout.orders WHERE user_id = $1`, [userId]);
+      expect(rows).toEqual([{ order_id: orderId }]);
+      const intents = (await (await fetch(`${sandbox}/_sandbox/stripe/payment_intents?order_id=${orderId}`)).json()) as { data: unknown[] };
+      expect(intents.data).toHaveLength(1);
     });
 
     it('answers 400 for a body that is not JSON and 413 REQUEST.TOO_LARGE for one over 16 kB', async () => {

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, causedBy, isMessage,
 } from '@payments/contracts';
-import { HandlerContext } from '@payments/messaging';
+import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
 import { ConsumerHandler } from '@payments/nest-runtime';
 import { OrderCommand } from './domain/order.commands';
+import { OrderError } from './domain/order.errors';
 import { OrderCommandsService } from './order-commands.service';
 
 /** checkout.events, payments.provider-events and orders.commands -> commands on the order aggregate. */
@@ -52,6 +53,13 @@ export class OrderLedgerHandler implements ConsumerHandler {
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
     const routed = commandFor(envelope);
     if (!routed) return;
-    await this.orders.execute(sql, routed.orderId, routed.command, causedBy(envelope));
+    try {
+      await this.orders.execute(sql, routed.orderId, routed.command, causedBy(envelope));
+    } catch (error) {
+      // ORDER.NOT_FOUND is a race between topics (a payment overtaking its order): retried. Every
+      // other refusal contradicts the order's history and no retry changes it: dead-lettered at once.
+      if (error instanceof OrderError && error.code !== 'ORDER.NOT_FOUND') throw new UnprocessableMessageError(error.code, error.message);
+      throw error;
+    }
   }
 }

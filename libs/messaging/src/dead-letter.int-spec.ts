@@ -5,7 +5,7 @@ import { eventually, kafkaBrokers, testSchema, uniqueName } from '@payments/test
 import { replayDeadLetters } from './dead-letter.replayer';
 import { InboxConsumer } from './inbox.consumer';
 import { createKafka } from './kafka-client.factory';
-import { MessageHandler } from './message-handler.port';
+import { MessageHandler, UnprocessableMessageError } from './message-handler.port';
 import { messagingDdl } from './messaging.ddl';
 import { OutboxRelay } from './outbox.relay';
 import { enqueueOutbox } from './outbox.writer';
@@ -132,6 +132,31 @@ describe('dead-letter topic', () => {
     expect(dead.headers['dlq-error-code']).toBe('CONTRACT.VIOLATION');
     expect(dead.headers['dlq-error']).toContain('payload of PaymentSucceeded@1 does not match its schema');
     expect(calls.has(invalid.id)).toBe(false);
+    expect(logger.entries.filter((entry) => entry.msg === 'handler failed; retrying')).toEqual([]);
+  });
+
+  it('sends a message its handler calls unprocessable straight to the dead-letter topic, after one attempt, with nothing applied', async () => {
+    const topic = await freshTopic();
+    const orderId = paymentSucceeded().key;
+    const [contradicting, next] = [paymentSucceeded(orderId), paymentSucceeded(orderId)];
+    const calls = new Map<string, number>();
+    const handler: MessageHandler = async (envelope, { sql }) => {
+      calls.set(envelope.id, (calls.get(envelope.id) ?? 0) + 1);
+      await recordEffect(sql, schema, envelope);
+      if (envelope.id === contradicting.id) throw new UnprocessableMessageError('TEST.CONTRADICTS_STATE', `order ${orderId} already holds another payment`);
+    };
+    await publishThroughOutbox(topic, [contradicting, next]);
+    const logger = capturingLogger();
+    await startConsumer(topic, handler, logger);
+
+    await eventually(() => appliedAll([next]), 20_000, 'the message after it');
+    const [dead] = await eventually(async () => {
+      const messages = await readTopic(kafka, deadLetterTopic(topic));
+      return messages.length > 0 ? messages : undefined;
+    }, 10_000, 'the dead letter');
+    expect(dead.headers).toMatchObject({ 'message-id': contradicting.id, 'dlq-error-code': 'TEST.CONTRADICTS_STATE' });
+    expect(calls.get(contradicting.id)).toBe(1);
+    expect((await effectCounts(db, schema)).has(contradicting.id)).toBe(false);
     expect(logger.entries.filter((entry) => entry.msg === 'handler failed; retrying')).toEqual([]);
   });
 

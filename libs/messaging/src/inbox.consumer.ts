@@ -6,7 +6,7 @@ import { recordInboxMessage } from './inbox.sql';
 import { createOrderedProducer } from './kafka-client.factory';
 import { Logger, silentLogger } from './logger.port';
 import { headersToRecord } from './message-headers.mapper';
-import { HandlerContext, MessageHandler } from './message-handler.port';
+import { HandlerContext, MessageHandler, UnprocessableMessageError } from './message-handler.port';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, assertRetryPolicy, backoffMs, hasAttemptsLeft } from './retry.policy';
 
 export interface InboxConsumerOptions {
@@ -140,7 +140,7 @@ export class InboxConsumer {
         return undefined;
       }
       const { error, handlerRan } = attempt;
-      if (isContractViolation(error)) return { error };
+      if (isContractViolation(error) || error instanceof UnprocessableMessageError) return { error };
       if (!hasAttemptsLeft(this.retry, failures)) {
         if (handlerRan) return { error };
         throw error;

@@ -7,6 +7,7 @@ export { enqueueOutbox } from './outbox.writer';
 export type { OutboxRelayOptions } from './outbox.relay';
 export { OutboxRelay } from './outbox.relay';
 export type { HandlerContext, MessageHandler } from './message-handler.port';
+export { UnprocessableMessageError } from './message-handler.port';
 export type { RetryPolicy } from './retry.policy';
 export { DEFAULT_RETRY_POLICY } from './retry.policy';
 export type { InboxConsumerOptions } from './inbox.consumer';

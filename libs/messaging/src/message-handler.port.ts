@@ -11,5 +11,23 @@ export interface HandlerContext {
   headers: Record<string, string>;
 }
 
-/** Applies one message. Throwing rolls the transaction back; the consumer retries, then dead-letters. */
+/**
+ * Thrown by a handler for a message that no retry can apply (it contradicts what the service
+ * already holds): the consumer sends it to the dead-letter topic at once, with `code` in
+ * `dlq-error-code`, instead of holding its partition through the retries.
+ */
+export class UnprocessableMessageError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnprocessableMessageError';
+  }
+}
+
+/**
+ * Applies one message. Throwing rolls the transaction back; the consumer retries, then dead-letters
+ * (at once for an UnprocessableMessageError).
+ */
 export type MessageHandler = (envelope: Envelope, ctx: HandlerContext) => Promise<void>;

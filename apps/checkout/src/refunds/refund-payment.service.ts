@@ -4,6 +4,7 @@ import { Sql } from '@payments/persistence';
 import { ProviderError, RefundResult } from '@payments/providers';
 import { CLOCK, Clock, Outbox } from '@payments/nest-runtime';
 import { LOGGER, Logger } from '@payments/observability';
+import { UnprocessableMessageError } from '@payments/messaging';
 import { CheckoutOrderRepository } from '../checkout-order.repository';
 import { providerRefundKey, refundOutcomeMessageId } from '../domain/order-identity';
 import { refundTarget } from '../domain/refund-target';
@@ -14,13 +15,17 @@ import { RefundAnswer, RefundRepository } from './refund.repository';
 export type RefundOutcome = 'succeeded' | 'failed' | 'pending' | 'already_final';
 
 /** A refund command that contradicts an earlier one with the same refund id: an operator must look. */
-export class ConflictingRefundError extends Error {
-  readonly code = 'REFUND.CONFLICT';
+export class ConflictingRefundError extends UnprocessableMessageError {
+  constructor(message: string) {
+    super('REFUND.CONFLICT', message);
+  }
 }
 
 /** A refund checkout cannot make as configured: an unknown order, or a provider not configured. */
-export class UnrefundableHereError extends Error {
-  readonly code = 'REFUND.NOT_POSSIBLE_HERE';
+export class UnrefundableHereError extends UnprocessableMessageError {
+  constructor(message: string) {
+    super('REFUND.NOT_POSSIBLE_HERE', message);
+  }
 }
 
 /**
@@ -51,8 +56,8 @@ export class RefundPaymentService {
     }
     if (earlier && earlier.status !== 'pending') return 'already_final';
 
-    // Both are operator matters, not refund failures: after retries the command waits in the
-    // dead-letter topic, to be replayed once the order or the provider's configuration is there.
+    // Both are operator matters, not refund failures: the command waits in the dead-letter topic,
+    // to be replayed once the order or the provider's configuration is there.
     const order = await this.orders.findOpen(sql, request.orderId);
     if (!order) throw new UnrefundableHereError(`checkout opened no provider session for order ${request.orderId}`);
     const provider = this.providers.get(order.provider);

@@ -8,11 +8,13 @@ import {
 } from './order.test-fixtures';
 
 const STATUSES = Object.keys(TRANSITIONS) as OrderStatus[];
+/** The same order id with another provider session: a contradiction, never a redelivery. */
+const placeOtherSession: OrderCommand = { type: 'PlaceOrder', data: { ...(placeOrder.data as object), providerReference: 'pi_other' } } as OrderCommand;
 type Outcome = string[] | `ORDER.${string}`;
 
 /** Every command against every status: the events decided, or the error code refusing it. */
 const COMMANDS: Record<string, [OrderCommand, Record<OrderStatus, Outcome>]> = {
-  PlaceOrder: [placeOrder, {
+  PlaceOrder: [placeOtherSession, {
     Initial: ['OrderPlaced'], Pending: 'ORDER.ALREADY_PLACED', Paid: 'ORDER.ALREADY_PLACED', PartiallyRefunded: 'ORDER.ALREADY_PLACED',
     Refunded: 'ORDER.ALREADY_PLACED', Failed: 'ORDER.ALREADY_PLACED', Expired: 'ORDER.ALREADY_PLACED',
   }],
@@ -168,5 +170,11 @@ describe('recording payments', () => {
     const given = history(placeOrder, failOrder('evt-c1'));
     expect(stateOf(given)).toMatchObject({ status: 'Failed', failureReason: 'session closed by provider' });
     expect(when(given, failOrder('evt-c1'))).toEqual([]);
+  });
+
+  it('given a placed order, when the same session is reported again, then nothing new is decided', () => {
+    for (const status of STATUSES.filter((candidate) => candidate !== 'Initial')) {
+      expect(when(HISTORIES[status](), placeOrder)).toEqual([]);
+    }
   });
 });

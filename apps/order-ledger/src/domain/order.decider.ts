@@ -99,7 +99,13 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
 }
 
 function placeOrder(data: PlaceOrder['data'], state: OrderState, at: string): OrderEvent[] {
-  if (state.status !== 'Initial') throw new OrderError('ORDER.ALREADY_PLACED', `Order ${data.orderId} is already placed`);
+  if (state.status !== 'Initial') {
+    // The same session reported again: nothing new. Another one for the same order id contradicts it.
+    const same = state.userId === data.userId && state.amountMinor === data.amountMinor && state.currency === data.currency
+      && state.provider === data.provider && state.providerReference === data.providerReference;
+    if (same) return [];
+    throw new OrderError('ORDER.ALREADY_PLACED', `Order ${data.orderId} is already placed with another session`);
+  }
   assertConsistentOrder(data);
   return [{ type: 'OrderPlaced', data: { ...data, placedAt: at } }];
 }

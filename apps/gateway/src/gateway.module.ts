@@ -2,7 +2,8 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe }
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Topics } from '@payments/contracts';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { DATABASE, MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { Database } from '@payments/persistence';
 import { ObservabilityModule } from '@payments/observability';
 import { AdminGuard } from './auth/admin.guard';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -14,6 +15,8 @@ import { HttpErrorFilter } from './http-error.filter';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { GatewayInit1732300000000 } from './migrations/1732300000000-gateway-init';
 import { GatewayRefundsAndStatusChecks1732400000000 } from './migrations/1732400000000-gateway-refunds-and-status-checks';
+import { GatewayRateLimits1732800000000 } from './migrations/1732800000000-gateway-rate-limits';
+import { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage';
 import { OrderReadModel } from './orders/order-read-model.repository';
 import { OrdersController } from './orders/orders.controller';
 import { IpRateLimitGuard, UserRateLimitGuard, throttlerOptions } from './rate-limit/rate-limit.guard';
@@ -31,7 +34,10 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [
         ObservabilityModule.forService('gateway', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: 'gateway', migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000] }),
+        ServiceDatabaseModule.forRoot({
+          schema: 'gateway',
+          migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000, GatewayRateLimits1732800000000],
+        }),
         MessagingModule.forRoot({
           clientId: 'gateway',
           brokers: config.kafkaBrokers,
@@ -39,7 +45,10 @@ export class GatewayModule implements NestModule {
           topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.ordersCommands, Topics.ordersEvents, Topics.entitlementGranted],
           consumers: [{ groupId: 'gateway', topics: [Topics.ordersEvents, Topics.entitlementGranted], handler: ReadModelProjector }],
         }),
-        ThrottlerModule.forRoot(throttlerOptions(config.rateLimit)),
+        ThrottlerModule.forRootAsync({
+          inject: [DATABASE],
+          useFactory: (db: Database) => ({ ...throttlerOptions(config.rateLimit), storage: new PostgresThrottlerStorage(db) }),
+        }),
       ],
       controllers: [CheckoutController, OrdersController, RefundsController, SuccessController],
       providers: [

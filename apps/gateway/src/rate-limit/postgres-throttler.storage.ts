@@ -1,0 +1,59 @@
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { Database } from '@payments/persistence';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+interface WindowRow { hits: number; previous_hits: number; elapsed: string; seconds_left: string }
+
+/** How often (in increments, on average) a request also deletes windows that ended an hour ago. */
+const SWEEP_EVERY = 500;
+
+/**
+ * Rate-limit counters in PostgreSQL, so N gateway replicas enforce one limit, not N times it.
+ * Windows of `ttl` aligned on the database clock (one clock for every replica); one statement per
+ * request and throttler counts the hit and reads the count. The count is a sliding-window estimate:
+ * this window's hits plus the previous window's, weighted by how much of it still lies within
+ * `ttl` of now, so a burst cannot double its allowance across a window boundary. A caller over the
+ * limit is told to retry when the current window ends.
+ */
+export class PostgresThrottlerStorage implements ThrottlerStorage {
+  constructor(
+    private readonly db: Database,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    const ttlMs = Math.max(1, Math.trunc(ttl));
+    const [row] = await this.db.query<WindowRow>(
+      `WITH bounds AS (
+         SELECT now_, to_timestamp(floor(extract(epoch FROM now_) * 1000 / $2) * $2 / 1000.0) AS window_start
+           FROM (SELECT clock_timestamp() AS now_) t
+       ), counted AS (
+         INSERT INTO gateway.rate_limit_windows AS w (bucket, window_start, window_end, hits)
+         SELECT $1, window_start, window_start + make_interval(secs => $2 / 1000.0), 1 FROM bounds
+         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = w.hits + 1
+         RETURNING w.hits, w.window_start, w.window_end
+       )
+       SELECT counted.hits,
+              coalesce((SELECT p.hits FROM gateway.rate_limit_windows p
+                         WHERE p.bucket = $1 AND p.window_start = counted.window_start - make_interval(secs => $2 / 1000.0)), 0) AS previous_hits,
+              extract(epoch FROM (bounds.now_ - counted.window_start)) * 1000 / $2 AS elapsed,
+              extract(epoch FROM (counted.window_end - bounds.now_)) AS seconds_left
+         FROM counted, bounds`,
+      [`${throttlerName}:${key}`, ttlMs],
+    );
+    if (this.random() * SWEEP_EVERY < 1) {
+      await this.db.query(`DELETE FROM gateway.rate_limit_windows WHERE window_end < clock_timestamp() - interval '1 hour'`);
+    }
+    const totalHits = slidingCount(row.hits, row.previous_hits, Number(row.elapsed));
+    const secondsLeft = Math.max(1, Math.ceil(Number(row.seconds_left)));
+    const isBlocked = totalHits > limit;
+    return { totalHits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };
+  }
+}
+
+/** This window's hits plus the previous window's share still within one window of now (rounded down). */
+export function slidingCount(currentHits: number, previousHits: number, elapsedFraction: number): number {
+  const stillInside = 1 - Math.min(1, Math.max(0, elapsedFraction));
+  return currentHits + Math.floor(previousHits * stillInside);
+}

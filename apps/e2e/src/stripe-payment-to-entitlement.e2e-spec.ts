@@ -87,5 +87,11 @@ describe('a Stripe card payment, end to end', () => {
     expect(forOrder(Topics.entitlementGranted)).toHaveLength(1);
     const grants = await e2e.db.query(`SELECT count(*) AS n FROM entitlements.entitlements WHERE order_id = $1`, [orderId]);
     expect(Number(grants.rows[0].n)).toBe(1);
+
+    // Operators see it in the metrics: order-ledger applied the payment report, entitlements the paid order.
+    const metricsOf = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const handled = (text: string, topic: string) => Number(new RegExp(`payments_messages_handled_total\\{[^}]*topic="${topic.replace('.', '\\.')}"[^}]*outcome="applied"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    expect(handled(await metricsOf(E2E_PORTS.orderLedger), Topics.providerEvents)).toBeGreaterThanOrEqual(1);
+    expect(handled(await metricsOf(E2E_PORTS.entitlements), Topics.ordersEvents)).toBeGreaterThanOrEqual(2);
   });
 });

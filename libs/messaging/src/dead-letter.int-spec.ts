@@ -65,8 +65,11 @@ describe('dead-letter topic', () => {
     return { handler, calls };
   }
 
-  async function startConsumer(topic: string, handler: MessageHandler, logger = capturingLogger()): Promise<InboxConsumer> {
-    const consumer = new InboxConsumer({ kafka, db, schema, topics: [topic], groupId: uniqueName('messaging_dlq_group'), handler, retry: fastRetry, logger, fromBeginning: true });
+  async function startConsumer(topic: string, handler: MessageHandler, logger = capturingLogger(), outcomes: string[] = []): Promise<InboxConsumer> {
+    const consumer = new InboxConsumer({
+      kafka, db, schema, topics: [topic], groupId: uniqueName('messaging_dlq_group'), handler, retry: fastRetry, logger, fromBeginning: true,
+      onOutcome: (from, outcome) => outcomes.push(`${from === topic ? 'topic' : from}:${outcome}`),
+    });
     running.push(consumer);
     await consumer.start();
     return consumer;
@@ -147,7 +150,8 @@ describe('dead-letter topic', () => {
     };
     await publishThroughOutbox(topic, [contradicting, next]);
     const logger = capturingLogger();
-    await startConsumer(topic, handler, logger);
+    const outcomes: string[] = [];
+    await startConsumer(topic, handler, logger, outcomes);
 
     await eventually(() => appliedAll([next]), 20_000, 'the message after it');
     const [dead] = await eventually(async () => {
@@ -158,6 +162,7 @@ describe('dead-letter topic', () => {
     expect(calls.get(contradicting.id)).toBe(1);
     expect((await effectCounts(db, schema)).has(contradicting.id)).toBe(false);
     expect(logger.entries.filter((entry) => entry.msg === 'handler failed; retrying')).toEqual([]);
+    expect(outcomes).toEqual(['topic:dead_lettered', 'topic:applied']);
   });
 
   it('replays dead letters to their topic, where the consumer applies each once however often they are replayed', async () => {

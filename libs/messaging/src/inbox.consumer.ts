@@ -27,7 +27,11 @@ export interface InboxConsumerOptions {
    * If it throws, the offset is not committed: the message is redelivered and the inbox skips it.
    */
   afterCommit?: (envelope: Envelope) => void;
+  /** Told what became of each message: applied, skipped as already applied, or dead-lettered (for metrics). */
+  onOutcome?: (topic: string, outcome: MessageOutcome) => void;
 }
+
+export type MessageOutcome = 'applied' | 'duplicate' | 'dead_lettered';
 
 type Delivery = Omit<HandlerContext, 'sql'>;
 type Heartbeat = () => Promise<void>;
@@ -115,6 +119,7 @@ export class InboxConsumer {
         failedAt: new Date(),
       });
       this.logger.error({ err: failure.error, ...this.where(delivery) }, 'message sent to the dead-letter topic');
+      this.opts.onOutcome?.(topic, 'dead_lettered');
     }
     await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
@@ -135,6 +140,7 @@ export class InboxConsumer {
     for (let failures = 1; ; failures += 1) {
       const attempt = await this.attempt(envelope, delivery);
       if (attempt.ok) {
+        this.opts.onOutcome?.(delivery.topic, attempt.applied ? 'applied' : 'duplicate');
         if (attempt.applied) this.opts.afterCommit?.(envelope);
         else this.logger.info({ ...this.where(delivery), messageId: envelope.id }, 'message already applied; skipped');
         return undefined;

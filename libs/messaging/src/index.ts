@@ -10,7 +10,7 @@ export type { HandlerContext, MessageHandler } from './message-handler.port';
 export { UnprocessableMessageError } from './message-handler.port';
 export type { RetryPolicy } from './retry.policy';
 export { DEFAULT_RETRY_POLICY } from './retry.policy';
-export type { InboxConsumerOptions } from './inbox.consumer';
+export type { InboxConsumerOptions, MessageOutcome } from './inbox.consumer';
 export { ConsumerStoppingError, InboxConsumer } from './inbox.consumer';
 export type { ReplayOptions } from './dead-letter.replayer';
 export { replayDeadLetters } from './dead-letter.replayer';

@@ -73,13 +73,17 @@ describe('outbox -> Kafka -> inbox', () => {
     expect([...(await effectCounts(db, schema)).keys()].sort()).toEqual(messages.slice(0, 3).map((m) => m.id).sort());
 
     const secondLogger = capturingLogger();
-    const second = new InboxConsumer({ kafka, db, schema, groupId, topics: [topic], handler, logger: secondLogger });
+    const outcomes: string[] = [];
+    const second = new InboxConsumer({
+      kafka, db, schema, groupId, topics: [topic], handler, logger: secondLogger, onOutcome: (_topic, outcome) => outcomes.push(outcome),
+    });
     running.push(second);
     await second.start();
     await eventually(async () => ((await effectCounts(db, schema)).size === messages.length ? true : undefined), 20_000, 'all effects');
 
     const skipped = secondLogger.entries.filter((entry) => entry.msg === 'message already applied; skipped');
     expect(skipped.map((entry) => entry.obj.messageId)).toEqual([crashed.id]);
+    expect(outcomes).toEqual(['duplicate', ...messages.slice(3).map(() => 'applied')]);
     const effects = await effectCounts(db, schema);
     for (const message of messages) {
       expect(effects.get(message.id)).toBe(1);

@@ -13,7 +13,7 @@ import {
   ensureTopics,
 } from '@payments/messaging';
 import { Database, Sql } from '@payments/persistence';
-import { LOGGER, Logger } from '@payments/observability';
+import { LOGGER, Logger, METRICS, ServiceMetrics } from '@payments/observability';
 import { DATABASE } from './database.module';
 
 export const KAFKA = Symbol('KAFKA');
@@ -69,6 +69,7 @@ class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(DATABASE) private readonly db: Database,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(METRICS) private readonly metrics: ServiceMetrics,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -88,6 +89,7 @@ class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown 
         logger: this.logger,
         handler: (envelope, ctx) => handler.handle(envelope, ctx),
         afterCommit: () => this.relay.notify(),
+        onOutcome: (topic, outcome) => this.metrics.messagesHandled.inc({ topic, outcome }),
       });
       await consumer.start();
       this.consumers.push(consumer);

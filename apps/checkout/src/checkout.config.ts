@@ -32,6 +32,12 @@ export interface CheckoutConfig {
   inFlightWaitMs: number;
   /** CHECKOUT_TAX_RULES (see parseTaxRules): when set, replaces the tax_rules table at start; null leaves it. */
   taxRules: TaxRule[] | null;
+  /**
+   * Refunds left pending at the provider are looked up again (status API) once they have not
+   * changed for CHECKOUT_REFUND_RECHECK_AFTER_MS (default 5 min), every CHECKOUT_REFUND_SWEEP_MS
+   * (default 60 s): a lost refund webhook cannot leave a refund pending for ever.
+   */
+  refundRecheck: { afterMs: number; everyMs: number };
 }
 
 function parseRouting(raw: string): RoutingRule[] {
@@ -59,5 +65,9 @@ export function loadCheckoutConfig(env: NodeJS.ProcessEnv = process.env): Checko
     consumerGroupId: optionalEnv(env, 'CHECKOUT_CONSUMER_GROUP', 'checkout'),
     inFlightWaitMs: integerEnv(env, 'CHECKOUT_IN_FLIGHT_WAIT_MS', 1000, { min: 1, max: 30_000 }),
     taxRules: env.CHECKOUT_TAX_RULES?.trim() ? parseTaxRules(env.CHECKOUT_TAX_RULES) : null,
+    refundRecheck: {
+      afterMs: integerEnv(env, 'CHECKOUT_REFUND_RECHECK_AFTER_MS', 5 * 60_000, { min: 0, max: 7 * 24 * 3_600_000 }),
+      everyMs: integerEnv(env, 'CHECKOUT_REFUND_SWEEP_MS', 60_000, { min: 100, max: 3_600_000 }),
+    },
   };
 }

@@ -10,6 +10,7 @@ import { CheckoutInit1732300000000 } from './migrations/1732300000000-checkout-i
 import { CheckoutKeyGenerations1732600000000 } from './migrations/1732600000000-checkout-key-generations';
 import { CheckoutRefunds1732700000000 } from './migrations/1732700000000-checkout-refunds';
 import { CHECKOUT_PROVIDERS, OpenCheckoutService } from './open-checkout/open-checkout.service';
+import { PendingRefundSweeper } from './refunds/pending-refund.sweeper';
 import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
 
@@ -48,6 +49,7 @@ export class CheckoutModule {
         OpenCheckoutService,
         PaymentStatusCheckService,
         RefundPaymentService,
+        PendingRefundSweeper,
         CheckoutCommandsHandler,
         CatalogSeedService,
       ],

@@ -23,7 +23,11 @@ describe('checkout makes the refunds order-ledger asks for, at the provider that
   beforeAll(async () => {
     const topics = [Topics.checkoutCommands, Topics.checkoutReplies, Topics.providerEvents];
     harness = await CheckoutHarness.start({ name: 'checkout_refunds', sandboxPort: SANDBOX_PORT, topics, tailed: [...topics, deadLetterTopic(Topics.checkoutCommands)] });
-    await harness.startReplica({ consumerGroupId: group, ownsUser: (user) => user === userId, ownsOrder: (orderId) => orders.has(orderId) });
+    await harness.startReplica({
+      consumerGroupId: group, ownsUser: (user) => user === userId, ownsOrder: (orderId) => orders.has(orderId),
+      // Pending refunds quiet for a second are looked up again, five times a second.
+      overrides: { CHECKOUT_REFUND_RECHECK_AFTER_MS: '1000', CHECKOUT_REFUND_SWEEP_MS: '200' },
+    });
   });
 
   afterAll(() => harness?.close());
@@ -139,6 +143,22 @@ describe('checkout makes the refunds order-ledger asks for, at the provider that
     expect(succeeded).toEqual([expect.objectContaining({ refundId, provider: 'cashfree', providerRefundId: `${order.orderId}:${refundId}`, amountMinor: 1000, currency: 'INR' })]);
     const attempts = ((await (await sandbox(`/_sandbox/cashfree/orders?order_id=${order.orderId}`)).json()) as { data: { refunds: unknown[] }[] }).data;
     expect(attempts[0].refunds).toHaveLength(1);
+  });
+
+  it('looks a quiet pending refund up again by itself, so a lost refund webhook cannot leave it pending', async () => {
+    const order = await paidOrder(INR_COURSE);
+    const refundId = randomUUID();
+    await refund(refundPaymentRequested({ orderId: order.orderId, refundId, providerPaymentId: order.providerPaymentId, amountMinor: 2500, currency: 'INR' }));
+    expect(await refundRow(refundId)).toMatchObject({ status: 'pending' });
+
+    // The provider settles it; its webhook goes nowhere (no webhook-ingest here).
+    expect((await sandbox(`/_sandbox/cashfree/orders/${order.orderId}/refunds/${refundId}/succeed`, { method: 'POST', body: {} })).status).toBe(200);
+    const [reported] = await eventually(async () => {
+      const { succeeded } = await outcomesOf(order.orderId);
+      return succeeded.length > 0 ? succeeded : undefined;
+    }, 30_000, 'the refund reported after the recheck');
+    expect(reported).toMatchObject({ refundId, provider: 'cashfree', amountMinor: 2500, currency: 'INR' });
+    expect(await refundRow(refundId)).toMatchObject({ status: 'succeeded' });
   });
 
   it('sends a command that names an earlier refund id with another amount to the dead-letter topic, refunding nothing more', async () => {

@@ -35,6 +35,27 @@ export class RefundRepository {
     };
   }
 
+  /**
+   * Pending refunds unchanged since `before`, locked for this transaction (other replicas skip
+   * them), as the commands that asked for them.
+   */
+  async lockStalePending(sql: Sql, before: Date, limit: number): Promise<RefundPaymentRequestedV1[]> {
+    const rows = await sql.query<{ refund_id: string; order_id: string; provider_payment_id: string; amount_minor: string; currency: string; requested_at: Date }>(
+      `SELECT refund_id, order_id, provider_payment_id, amount_minor, currency, requested_at FROM checkout.refunds
+        WHERE status = 'pending' AND updated_at < $1 ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [before, limit],
+    );
+    return rows.map((row) => ({
+      orderId: row.order_id, refundId: row.refund_id, providerPaymentId: row.provider_payment_id,
+      amountMinor: Number(row.amount_minor), currency: row.currency.trim(), requestedAt: new Date(row.requested_at).toISOString(),
+    }));
+  }
+
+  /** Marks a refund as looked at now, without changing what is known of it. */
+  async touch(sql: Sql, refundId: string, at: Date): Promise<void> {
+    await sql.query(`UPDATE checkout.refunds SET updated_at = $2 WHERE refund_id = $1`, [refundId, at]);
+  }
+
   /** Records what the provider answered to the refund call (or why no call was made), once per refund id. */
   async record(sql: Sql, request: RefundPaymentRequestedV1, provider: ProviderName, answer: RefundAnswer): Promise<void> {
     await sql.query(

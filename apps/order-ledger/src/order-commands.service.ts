@@ -5,6 +5,7 @@ import {
   OrderFlaggedForReview as OrderFlaggedForReviewMessage,
   OrderPaid as OrderPaidMessage,
   OrderPaymentAttemptFailed as OrderPaymentAttemptFailedMessage,
+  OrderExpired as OrderExpiredMessage,
   OrderPlaced as OrderPlacedMessage,
   OrderRefundFailed as OrderRefundFailedMessage,
   OrderRefunded as OrderRefundedMessage,
@@ -102,6 +103,8 @@ export class OrderCommandsService {
           currency, fullyRefunded: refundedSoFar === placed.amountMinor, refundedAt: succeededAt,
         });
       }
+      case 'OrderExpired':
+        return envelopeOf(OrderExpiredMessage, { orderId: key, userId: placed.userId, expiredAt: event.data.expiredAt });
       case 'RefundFailed':
         return envelopeOf(OrderRefundFailedMessage, {
           orderId: key, userId: placed.userId, refundId: event.data.refundId, reason: event.data.reason, failedAt: event.data.failedAt,

@@ -4,7 +4,9 @@ import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, syst
 import { ObservabilityModule } from '@payments/observability';
 import { OrderLedgerInit1732300000000 } from './migrations/1732300000000-order-ledger-init';
 import { OrderCommandsService } from './order-commands.service';
-import { OrderLedgerConfig } from './order-ledger.config';
+import { ORDER_LEDGER_CONFIG, OrderLedgerConfig } from './order-ledger.config';
+import { PendingOrderSweeper } from './pending-order.sweeper';
+import { PendingOrderChecks1732900000000 } from './migrations/1732900000000-pending-order-checks';
 import { OrderLedgerHandler } from './order-ledger.handler';
 import { ORDER_LEDGER_SCHEMA } from './order-stream.repository';
 import { ProjectionsHost } from './projections/projections.host';
@@ -16,7 +18,7 @@ export class OrderLedgerModule {
       module: OrderLedgerModule,
       imports: [
         ObservabilityModule.forService('order-ledger', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000] }),
+        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000] }),
         MessagingModule.forRoot({
           clientId: 'order-ledger',
           brokers: config.kafkaBrokers,
@@ -33,7 +35,7 @@ export class OrderLedgerModule {
           ],
         }),
       ],
-      providers: [...systemClockAndIds, OrderCommandsService, OrderLedgerHandler, ProjectionsHost],
+      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, OrderLedgerHandler, ProjectionsHost, PendingOrderSweeper],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './readiness';
 export * from './bootstrap';
 export * from './ports';
 export * from './cashfree.config';
+export * from './periodic-task';

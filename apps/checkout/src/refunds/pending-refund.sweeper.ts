@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Database } from '@payments/persistence';
-import { CLOCK, Clock, DATABASE } from '@payments/nest-runtime';
+import { CLOCK, Clock, DATABASE, PeriodicTask, startPeriodicTask } from '@payments/nest-runtime';
 import { LOGGER, Logger } from '@payments/observability';
 import { CHECKOUT_CONFIG, CheckoutConfig } from '../checkout.config';
 import { RefundPaymentService } from './refund-payment.service';
@@ -17,8 +17,7 @@ const BATCH = 20;
 @Injectable()
 export class PendingRefundSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly refunds = new RefundRepository();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private task: PeriodicTask | undefined;
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -29,17 +28,11 @@ export class PendingRefundSweeper implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .then(() => undefined, (error: unknown) => this.logger.error({ err: error }, 'pending refund sweep failed'))
-        .finally(() => { this.running = undefined; });
-    }, this.config.refundRecheck.everyMs);
-    this.timer.unref();
+    this.task = startPeriodicTask('pending refund sweep', this.config.refundRecheck.everyMs, () => this.sweep(), this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.task?.stop();
   }
 
   /** Rechecks up to one batch of quiet pending refunds; returns how many were looked at. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   EntitlementGranted,
   Envelope,
+  OrderExpired,
   OrderFlaggedForReview,
   OrderPaid,
   OrderPaymentAttemptFailed,
@@ -48,6 +49,10 @@ export class ReadModelProjector implements ConsumerHandler {
     } else if (isMessage(envelope, OrderFlaggedForReview)) {
       await sql.query(`UPDATE gateway.orders SET needs_review = true, last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
         envelope.payload.orderId, envelope.payload.reason, at,
+      ]);
+    } else if (isMessage(envelope, OrderExpired)) {
+      await sql.query(`UPDATE gateway.orders SET status = 'expired', updated_at = $2 WHERE order_id = $1 AND status = 'pending'`, [
+        envelope.payload.orderId, at,
       ]);
     } else if (isMessage(envelope, OrderRefunded)) {
       // Cumulative figures: an older refund arriving after a newer one never lowers them.

@@ -14,3 +14,4 @@ export * from './payment-status-check-requested.v1';
 export * from './refund-payment-requested.v1';
 export * from './refund-outcome.v1';
 export * from './order-refunds.v1';
+export * from './order-expired.v1';

@@ -49,6 +49,9 @@ listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 log.dirs=$RUN_DIR/data
 num.partitions=6
 auto.create.topics.enable=false
+# A single-node development broker: let a consumer group start at once (Kafka waits 3 s by default
+# for more members to join the first rebalance). docker-compose.yml sets the same.
+group.initial.rebalance.delay.ms=0
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=1
 transaction.state.log.replication.factor=1

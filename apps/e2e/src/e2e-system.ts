@@ -57,7 +57,7 @@ export function bearerFor(userId: string, roles: string[] = []): Promise<string>
 /** Collects every message on `topics` from the beginning, for assertions on what was published. */
 export async function topicRecorder(topics: string[]) {
   const kafka = new Kafka({ clientId: 'e2e-recorder', brokers: kafkaBrokers(), logLevel: logLevel.ERROR });
-  const consumer = kafka.consumer({ groupId: uniqueName('e2e_recorder') });
+  const consumer = kafka.consumer({ groupId: uniqueName('e2e_recorder'), maxWaitTimeInMs: 250 });
   const seen: { topic: string; envelope: Envelope }[] = [];
   const nextOffset = new Map<string, bigint>();
   const admin = kafka.admin();

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { RefundFailed, RefundRequested, RefundSucceeded, buildMessage } from '@payments/contracts';
-import { commandFor } from './order-ledger.handler';
+import { CheckoutOpened, CheckoutOpenedV1, RefundFailed, RefundRequested, RefundSucceeded, buildMessage } from '@payments/contracts';
+import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
+import { Logger } from '@payments/observability';
+import { Sql } from '@payments/persistence';
+import { decide } from './domain/order.decider';
+import { OrderError } from './domain/order.errors';
+import { OrderEvent } from './domain/order.events';
+import { HISTORIES, NOW, placeOrder, stateOf } from './domain/order.test-fixtures';
+import { OrderCommandsService } from './order-commands.service';
+import { OrderLedgerHandler, commandFor, handlerFailure } from './order-ledger.handler';
 
 const orderId = randomUUID();
 const refundId = randomUUID();
@@ -28,5 +36,101 @@ describe('messages to order commands', () => {
     });
     expect(commandFor(succeeded)).toEqual({ orderId, command: { type: 'RecordRefundSucceeded', data: { refundId, amountMinor: 500 } } });
     expect(commandFor(failed)).toEqual({ orderId, command: { type: 'RecordRefundFailed', data: { refundId, reason: 'expired_or_canceled_card' } } });
+  });
+});
+
+/** The fixture order as checkout reported it. */
+const opened = placeOrder.data as CheckoutOpenedV1;
+
+/** checkout's CheckoutOpened for the fixture order, with `overrides` in its payload. */
+const checkoutOpened = (overrides: Partial<CheckoutOpenedV1> = {}) => {
+  const payload = { ...opened, ...overrides };
+  return buildMessage(CheckoutOpened, { key: payload.orderId, origin, occurredAt, payload });
+};
+
+/** What the handler does with the command `envelope` routes to, against an order in `status`. */
+function outcomeOf(envelope: ReturnType<typeof checkoutOpened>, status: keyof typeof HISTORIES): OrderEvent[] | Error {
+  const routed = commandFor(envelope);
+  if (!routed) throw new Error('not routed');
+  try {
+    return decide(routed.command, stateOf(HISTORIES[status]()), NOW);
+  } catch (error) {
+    return handlerFailure(error) as Error;
+  }
+}
+
+describe('CheckoutOpened for an order already placed', () => {
+  const placedStatuses = (Object.keys(HISTORIES) as (keyof typeof HISTORIES)[]).filter((status) => status !== 'Initial');
+
+  it('routes CheckoutOpened to PlaceOrder with the same data', () => {
+    expect(commandFor(checkoutOpened())).toEqual({ orderId: opened.orderId, command: placeOrder });
+  });
+
+  it.each(placedStatuses)('with the same session, in status %s, is a no-op: nothing decided, nothing to retry', (status) => {
+    expect(outcomeOf(checkoutOpened(), status)).toEqual([]);
+  });
+
+  it.each(placedStatuses)('with another session, in status %s, is unprocessable: dead-lettered at once as ORDER.ALREADY_PLACED', (status) => {
+    const failure = outcomeOf(checkoutOpened({ providerReference: 'cf_order_other' }), status);
+    expect(failure).toBeInstanceOf(UnprocessableMessageError);
+    expect(failure).toMatchObject({ code: 'ORDER.ALREADY_PLACED' });
+  });
+});
+
+describe('which refusals are retried', () => {
+  it('retries ORDER.NOT_FOUND (a payment overtaking its order) and any error that is not a refusal', () => {
+    const notFound = new OrderError('ORDER.NOT_FOUND', 'no order');
+    const unexpected = new Error('connection reset');
+    expect(handlerFailure(notFound)).toBe(notFound);
+    expect(handlerFailure(unexpected)).toBe(unexpected);
+  });
+
+  it.each(['ORDER.ALREADY_PLACED', 'ORDER.INVALID_TRANSITION', 'ORDER.REFUND_CONFLICT'] as const)('dead-letters %s at once, keeping code and message', (code) => {
+    const failure = handlerFailure(new OrderError(code, `refused: ${code}`));
+    expect(failure).toBeInstanceOf(UnprocessableMessageError);
+    expect(failure).toMatchObject({ code, message: `refused: ${code}` });
+  });
+});
+
+describe('order ledger handler', () => {
+  const ctx = { sql: {} as Sql, topic: 'checkout.events', partition: 0, offset: '7', headers: {} } satisfies HandlerContext;
+
+  function handlerWith(execute: OrderCommandsService['execute']) {
+    const logger = { info: jest.fn() };
+    const handler = new OrderLedgerHandler({ execute } as OrderCommandsService, logger as unknown as Logger);
+    return { handler, logger };
+  }
+
+  it('logs at info, and succeeds, when the order already records the message', async () => {
+    const { handler, logger } = handlerWith(async () => []);
+    const envelope = checkoutOpened();
+    await expect(handler.handle(envelope, ctx)).resolves.toBeUndefined();
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.objectContaining({ orderId: opened.orderId, command: 'PlaceOrder', messageId: envelope.id }),
+      'order already records this message; nothing appended',
+    );
+  });
+
+  it('logs nothing when the command appended events', async () => {
+    const { handler, logger } = handlerWith(async () => [{ type: 'OrderPlaced', data: { ...opened, placedAt: NOW.toISOString() } }]);
+    await handler.handle(checkoutOpened(), ctx);
+    expect(logger.info).not.toHaveBeenCalled();
+  });
+
+  it('throws ORDER.ALREADY_PLACED as unprocessable, so the consumer dead-letters it without retries', async () => {
+    const { handler } = handlerWith(async () => {
+      throw new OrderError('ORDER.ALREADY_PLACED', 'already placed with another session');
+    });
+    await expect(handler.handle(checkoutOpened({ providerReference: 'cf_order_other' }), ctx)).rejects.toMatchObject({
+      name: 'UnprocessableMessageError', code: 'ORDER.ALREADY_PLACED',
+    });
+  });
+
+  it('rethrows ORDER.NOT_FOUND unchanged, so the consumer retries it', async () => {
+    const notFound = new OrderError('ORDER.NOT_FOUND', 'no order');
+    const { handler } = handlerWith(async () => {
+      throw notFound;
+    });
+    await expect(handler.handle(checkoutOpened(), ctx)).rejects.toBe(notFound);
   });
 });

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, causedBy, isMessage,
 } from '@payments/contracts';
 import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
 import { ConsumerHandler } from '@payments/nest-runtime';
+import { LOGGER, Logger } from '@payments/observability';
 import { OrderCommand } from './domain/order.commands';
 import { OrderError } from './domain/order.errors';
 import { OrderCommandsService } from './order-commands.service';
@@ -46,20 +47,37 @@ export function commandFor(envelope: Envelope): { orderId: string; command: Orde
   return null;
 }
 
+/**
+ * What the consumer should do with a command the order refused. ORDER.NOT_FOUND is a race between
+ * topics (a payment overtaking its order): the error as it is, so it is retried. Every other refusal
+ * (ORDER.ALREADY_PLACED: another session for a placed order, a refund that contradicts the order)
+ * no retry changes: an UnprocessableMessageError, dead-lettered at once.
+ */
+export function handlerFailure(error: unknown): unknown {
+  if (error instanceof OrderError && error.code !== 'ORDER.NOT_FOUND') return new UnprocessableMessageError(error.code, error.message);
+  return error;
+}
+
 @Injectable()
 export class OrderLedgerHandler implements ConsumerHandler {
-  constructor(private readonly orders: OrderCommandsService) {}
+  constructor(
+    private readonly orders: OrderCommandsService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
     const routed = commandFor(envelope);
     if (!routed) return;
-    try {
-      await this.orders.execute(sql, routed.orderId, routed.command, causedBy(envelope));
-    } catch (error) {
-      // ORDER.NOT_FOUND is a race between topics (a payment overtaking its order): retried. Every
-      // other refusal contradicts the order's history and no retry changes it: dead-lettered at once.
-      if (error instanceof OrderError && error.code !== 'ORDER.NOT_FOUND') throw new UnprocessableMessageError(error.code, error.message);
-      throw error;
+    const events = await this.orders.execute(sql, routed.orderId, routed.command, causedBy(envelope)).catch((error: unknown) => {
+      throw handlerFailure(error);
+    });
+    // A new message saying what the order already records (the same session reported again, a
+    // payment event seen before): applied as a no-op, nothing appended.
+    if (events.length === 0) {
+      this.logger.info(
+        { orderId: routed.orderId, command: routed.command.type, messageId: envelope.id, messageType: envelope.type },
+        'order already records this message; nothing appended',
+      );
     }
   }
 }

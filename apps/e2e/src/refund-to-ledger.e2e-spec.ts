@@ -80,6 +80,32 @@ describe('an admin refund, end to end: gateway -> order-ledger -> checkout -> pr
     expect(stored.map((row) => row.type)).toEqual(['RefundRequested', 'RefundSucceeded', 'RefundRequested', 'RefundSucceeded']);
   });
 
+  it('refuses, and says why, the one of two simultaneous refunds that the order no longer covers', async () => {
+    const order = await paidOrder();
+    // Both pass the gateway's read model (nothing refunded yet); order-ledger counts the pending one.
+    const [big, small] = await Promise.all([
+      refund(admin, order.orderId, randomUUID(), { amountMinor: 1500 }),
+      refund(admin, order.orderId, randomUUID(), { amountMinor: 1000 }),
+    ]);
+    expect([big.status, small.status]).toEqual([202, 202]);
+    await waitUntilSettled(e2e, recorder, async () => {
+      const events = messagesAbout(recorder, Topics.ordersEvents, order.orderId).map((m) => m.type);
+      return events.includes('OrderRefunded') && events.includes('OrderRefundFailed');
+    });
+    const outcomes = messagesAbout(recorder, Topics.ordersEvents, order.orderId).filter((m) => m.type === 'OrderRefunded' || m.type === 'OrderRefundFailed');
+    expect(outcomes).toHaveLength(2);
+    const done = outcomes.find((m) => m.type === 'OrderRefunded')?.payload as { refundId: string; amountMinor: number };
+    const refused = outcomes.find((m) => m.type === 'OrderRefundFailed')?.payload as { refundId: string; reason: string };
+    expect(new Set([done.refundId, refused.refundId])).toEqual(new Set([big.body.refundId, small.body.refundId]));
+    expect(refused.reason).toMatch(/^ORDER\.REFUND_EXCEEDS_REMAINDER: /);
+    const row = await waitForReadModel(order.orderId, 'partially_refunded', done.amountMinor);
+    expect(row).toBeDefined();
+    const { rows } = await e2e.db.query(`SELECT last_failure FROM gateway.orders WHERE order_id = $1`, [order.orderId]);
+    expect(rows[0].last_failure).toContain(refused.refundId);
+    const providerRefunds = (await (await fetch(`${sandbox}/_sandbox/stripe/refunds?payment_intent=${order.paymentIntent}`)).json()) as { data: { amount: number }[] };
+    expect(providerRefunds.data.map((r) => r.amount)).toEqual([done.amountMinor]);
+  });
+
   it('books a Cashfree refund, pending at first, once its webhook says it succeeded, reversing the GST exactly', async () => {
     const userId = `user-${randomUUID()}`;
     const opened = await checkout(await bearerFor(userId), randomUUID(), { productId: 'course-typescript-101', currency: 'INR' });

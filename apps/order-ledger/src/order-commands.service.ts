@@ -11,17 +11,22 @@ import {
   OrderRefunded as OrderRefundedMessage,
   RefundPaymentRequested,
   buildMessage,
+  uuidV5,
 } from '@payments/contracts';
 import { OutboundMessage } from '@payments/messaging';
 import { Sql } from '@payments/persistence';
 import { CLOCK, Clock, Outbox } from '@payments/nest-runtime';
 import { OrderCommand } from './domain/order.commands';
 import { decide, evolve } from './domain/order.decider';
+import { OrderError } from './domain/order.errors';
 import { OrderEvent } from './domain/order.events';
 import { OrderState, PlacedOrder, isSettled, refundedMinor } from './domain/order.state';
 import { postingsForOrderPaid, postingsForRefund } from './domain/ledger-postings';
 import { LedgerRepository } from './ledger.repository';
 import { OrderStreamRepository } from './order-stream.repository';
+
+/** Namespace of the message ids of refund rejections (a fixed random UUID; never change it). */
+const REFUND_REJECTION_NAMESPACE = '0b7f4f52-2d1e-4c9a-9a51-6d3c2f1e8a47';
 
 /**
  * Runs one command against one order, in the caller's transaction: load the stream, decide, append
@@ -52,6 +57,27 @@ export class OrderCommandsService {
     }
     await this.outbox.enqueue(sql, messages);
     return events;
+  }
+
+  /**
+   * An admin's refund the order refuses (not refundable, more than the remainder): nothing is
+   * appended, but the refusal is published as OrderRefundFailed so whoever asked learns why. One
+   * message per refund id, however often the request is redelivered.
+   */
+  async rejectRefund(sql: Sql, orderId: string, refundId: string, refusal: OrderError, origin: EnvelopeOrigin): Promise<void> {
+    const { state } = await this.streams.load(sql, orderId);
+    if (state.status === 'Initial') throw refusal;
+    const now = this.clock.now();
+    await this.outbox.enqueue(sql, [{
+      topic: OrderRefundFailedMessage.topic,
+      envelope: buildMessage(OrderRefundFailedMessage, {
+        id: uuidV5(REFUND_REJECTION_NAMESPACE, refundId),
+        key: orderId,
+        origin,
+        occurredAt: now,
+        payload: { orderId, userId: state.userId, refundId, reason: `${refusal.code}: ${refusal.message}`.slice(0, 500), failedAt: now.toISOString() },
+      }),
+    }]);
   }
 
   private async integrationMessage(sql: Sql, event: OrderEvent, order: OrderState, origin: EnvelopeOrigin, now: Date): Promise<OutboundMessage | null> {

@@ -95,11 +95,36 @@ describe('which refusals are retried', () => {
 describe('order ledger handler', () => {
   const ctx = { sql: {} as Sql, topic: 'checkout.events', partition: 0, offset: '7', headers: {} } satisfies HandlerContext;
 
-  function handlerWith(execute: OrderCommandsService['execute']) {
-    const logger = { info: jest.fn() };
-    const handler = new OrderLedgerHandler({ execute } as OrderCommandsService, logger as unknown as Logger);
+  function handlerWith(execute: OrderCommandsService['execute'], rejectRefund: OrderCommandsService['rejectRefund'] = jest.fn()) {
+    const logger = { info: jest.fn(), warn: jest.fn() };
+    const handler = new OrderLedgerHandler({ execute, rejectRefund } as unknown as OrderCommandsService, logger as unknown as Logger);
     return { handler, logger };
   }
+
+  const refundRequested = () => buildMessage(RefundRequested, {
+    key: orderId, origin, occurredAt, payload: { orderId, refundId, amountMinor: 500, requestedBy: 'admin-1', requestedAt: occurredAt.toISOString() },
+  });
+
+  it.each(['ORDER.NOT_REFUNDABLE', 'ORDER.REFUND_EXCEEDS_REMAINDER'] as const)(
+    'tells the requester when the order refuses a refund (%s), instead of dead-lettering it', async (code) => {
+      const refusal = new OrderError(code, 'refused');
+      const rejectRefund = jest.fn(async () => undefined);
+      const { handler } = handlerWith(async () => {
+        throw refusal;
+      }, rejectRefund);
+      await expect(handler.handle(refundRequested(), ctx)).resolves.toBeUndefined();
+      expect(rejectRefund).toHaveBeenCalledWith(ctx.sql, orderId, refundId, refusal, expect.objectContaining({ correlationId: 'c-1' }));
+    },
+  );
+
+  it('dead-letters a refund request that contradicts an earlier one with the same refund id', async () => {
+    const rejectRefund = jest.fn(async () => undefined);
+    const { handler } = handlerWith(async () => {
+      throw new OrderError('ORDER.REFUND_CONFLICT', 'refund was requested for another amount');
+    }, rejectRefund);
+    await expect(handler.handle(refundRequested(), ctx)).rejects.toMatchObject({ name: 'UnprocessableMessageError', code: 'ORDER.REFUND_CONFLICT' });
+    expect(rejectRefund).not.toHaveBeenCalled();
+  });
 
   it('logs at info, and succeeds, when the order already records the message', async () => {
     const { handler, logger } = handlerWith(async () => []);

@@ -58,6 +58,13 @@ export function handlerFailure(error: unknown): unknown {
   return error;
 }
 
+/** A refund request the order turns down for a reason the requester should hear (not a conflict). */
+const REFUSED_REFUND_CODES: ReadonlySet<string> = new Set(['ORDER.NOT_REFUNDABLE', 'ORDER.REFUND_EXCEEDS_REMAINDER', 'ORDER.INVALID_AMOUNT']);
+
+export function isRefusedRefund(error: unknown): error is OrderError {
+  return error instanceof OrderError && REFUSED_REFUND_CODES.has(error.code);
+}
+
 @Injectable()
 export class OrderLedgerHandler implements ConsumerHandler {
   constructor(
@@ -68,9 +75,15 @@ export class OrderLedgerHandler implements ConsumerHandler {
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
     const routed = commandFor(envelope);
     if (!routed) return;
-    const events = await this.orders.execute(sql, routed.orderId, routed.command, causedBy(envelope)).catch((error: unknown) => {
-      throw handlerFailure(error);
+    const { command } = routed;
+    const events = await this.orders.execute(sql, routed.orderId, command, causedBy(envelope)).catch(async (error: unknown) => {
+      if (command.type !== 'RequestRefund' || !isRefusedRefund(error)) throw handlerFailure(error);
+      // The gateway checked its read model; the order, counting pending refunds, has the last word.
+      await this.orders.rejectRefund(sql, routed.orderId, command.data.refundId, error, causedBy(envelope));
+      this.logger.warn({ orderId: routed.orderId, refundId: command.data.refundId, code: error.code }, 'refund refused by the order');
+      return null;
     });
+    if (events === null) return;
     // A new message saying what the order already records (the same session reported again, a
     // payment event seen before): applied as a no-op, nothing appended.
     if (events.length === 0) {

@@ -1,3 +1,5 @@
+import { Server, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { JWTPayload, SignJWT, createLocalJWKSet, errors, exportJWK, generateKeyPair } from 'jose';
 import { TokenVerifier } from './token-verifier';
 
@@ -67,5 +69,50 @@ describe('the bearer token verifier', () => {
     const { rs256 } = await identityProvider();
     const verifier = new TokenVerifier({ jwks: async () => { throw failure; } });
     await expect(verifier.verify(await rs256())).rejects.toEqual(refusedAs('SERVICE.UNAVAILABLE'));
+  });
+});
+
+describe('the bearer token verifier with JWT_JWKS_URL, over HTTP', () => {
+  let server: Server;
+  let jwksUrl: string;
+  let keysServed = 0;
+  let rs256: (claims?: JWTPayload) => Promise<string>;
+
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const body = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
+    rs256 = (claims = {}) =>
+      new SignJWT({ roles: ['admin'], ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('user-3').setExpirationTime('5m').sign(privateKey);
+    server = createServer((request, response) => {
+      if (request.url !== '/.well-known/jwks.json') {
+        response.writeHead(404).end();
+        return;
+      }
+      keysServed += 1;
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("fetches the identity provider's keys and accepts its RS256 tokens, still refusing HS256 tokens it has no secret for", async () => {
+    const verifier = TokenVerifier.fromConfig({ jwksUrl });
+    await expect(verifier.verify(await rs256())).resolves.toEqual({ id: 'user-3', roles: ['admin'] });
+    await expect(verifier.verify(await hs256())).rejects.toEqual(refusedAs('AUTH.UNAUTHENTICATED'));
+    expect(keysServed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers 503 SERVICE.UNAVAILABLE, not 401, when the key set cannot be fetched', async () => {
+    const missing = TokenVerifier.fromConfig({ jwksUrl: jwksUrl.replace('/.well-known/jwks.json', '/nowhere') });
+    await expect(missing.verify(await rs256())).rejects.toEqual(refusedAs('SERVICE.UNAVAILABLE'));
+    // A port that was just free: nothing listens there any more.
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const port = (gone.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    const closed = TokenVerifier.fromConfig({ jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json` });
+    await expect(closed.verify(await rs256())).rejects.toEqual(refusedAs('SERVICE.UNAVAILABLE'));
   });
 });

@@ -73,4 +73,23 @@ describe('orders left pending: a server-side status check, then expiry', () => {
     }, 30_000, 'the late payment flagged');
     expect(flagged.status).toBe('expired');
   });
+
+  it('fails an order whose payment the provider closed (PaymentIntent canceled), and the sweeper leaves it alone', async () => {
+    const { token, orderId, paymentIntent } = await open();
+    const abandoned = await fetch(`${sandbox}/_sandbox/stripe/payment_intents/${paymentIntent}/abandon`, { method: 'POST' });
+    expect(abandoned.status).toBe(200);
+
+    const failed = await eventually(async () => {
+      const view = await orderView<OrderView>(token, orderId);
+      return view?.status === 'failed' ? view : undefined;
+    }, 30_000, 'the order failed');
+    expect(failed.needsReview).toBe(false);
+    const closed = await eventually(async () => messagesAbout(recorder, Topics.providerEvents, orderId).find((m) => m.type === 'PaymentSessionClosed'), 30_000, 'PaymentSessionClosed');
+    expect(closed.payload).toMatchObject({ provider: 'stripe', providerPaymentId: paymentIntent });
+    await eventually(async () => (messagesAbout(recorder, Topics.ordersEvents, orderId).some((m) => m.type === 'OrderFailed') ? true : undefined), 30_000, 'OrderFailed');
+    // Long past the expiry time of this suite, the stream still ends with the failure.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const { rows } = await e2e.db.query(`SELECT type FROM order_ledger.events WHERE stream_id = 'order-' || $1 ORDER BY stream_version`, [orderId]);
+    expect(rows.map((row) => row.type)).toEqual(['OrderPlaced', 'OrderFailed']);
+  });
 });

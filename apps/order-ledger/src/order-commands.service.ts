@@ -6,6 +6,7 @@ import {
   OrderPaid as OrderPaidMessage,
   OrderPaymentAttemptFailed as OrderPaymentAttemptFailedMessage,
   OrderExpired as OrderExpiredMessage,
+  OrderFailed as OrderFailedMessage,
   OrderPlaced as OrderPlacedMessage,
   OrderRefundFailed as OrderRefundFailedMessage,
   OrderRefunded as OrderRefundedMessage,
@@ -129,6 +130,8 @@ export class OrderCommandsService {
           currency, fullyRefunded: refundedSoFar === placed.amountMinor, refundedAt: succeededAt,
         });
       }
+      case 'OrderFailed':
+        return envelopeOf(OrderFailedMessage, { orderId: key, userId: placed.userId, reason: event.data.reason.slice(0, 500), failedAt: event.data.failedAt });
       case 'OrderExpired':
         return envelopeOf(OrderExpiredMessage, { orderId: key, userId: placed.userId, expiredAt: event.data.expiredAt });
       case 'RefundFailed':

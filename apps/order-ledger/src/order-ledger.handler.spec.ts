@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CheckoutOpened, CheckoutOpenedV1, RefundFailed, RefundRequested, RefundSucceeded, buildMessage } from '@payments/contracts';
+import { CheckoutOpened, CheckoutOpenedV1, PaymentSessionClosed, RefundFailed, RefundRequested, RefundSucceeded, buildMessage } from '@payments/contracts';
 import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
 import { Logger } from '@payments/observability';
 import { Sql } from '@payments/persistence';
@@ -23,6 +23,14 @@ describe('messages to order commands', () => {
     });
     expect(commandFor(requested(500))).toEqual({ orderId, command: { type: 'RequestRefund', data: { refundId, amountMinor: 500 } } });
     expect(commandFor(requested())).toEqual({ orderId, command: { type: 'RequestRefund', data: { refundId } } });
+  });
+
+  it('turns a payment session the provider closed into FailOrder, carrying the provider event for dedupe', () => {
+    const closed = buildMessage(PaymentSessionClosed, {
+      key: orderId, origin, occurredAt,
+      payload: { orderId, provider: 'stripe', providerEventId: 'evt_c1', providerPaymentId: 'pi_1', reason: 'abandoned', closedAt: occurredAt.toISOString() },
+    });
+    expect(commandFor(closed)).toEqual({ orderId, command: { type: 'FailOrder', data: { reason: 'abandoned', providerEventId: 'evt_c1' } } });
   });
 
   it('turns refund outcomes, from checkout or from a webhook, into the refund outcome commands', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, causedBy, isMessage,
+  CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, causedBy, isMessage,
 } from '@payments/contracts';
 import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
 import { ConsumerHandler } from '@payments/nest-runtime';
@@ -31,6 +31,10 @@ export function commandFor(envelope: Envelope): { orderId: string; command: Orde
   if (isMessage(envelope, PaymentAttemptFailed)) {
     const { orderId, providerEventId, providerPaymentId, reason, failedAt } = envelope.payload;
     return { orderId, command: { type: 'RecordPaymentAttemptFailed', data: { providerEventId, providerPaymentId, reason, failedAt } } };
+  }
+  if (isMessage(envelope, PaymentSessionClosed)) {
+    const { orderId, providerEventId, reason } = envelope.payload;
+    return { orderId, command: { type: 'FailOrder', data: { reason, providerEventId } } };
   }
   if (isMessage(envelope, RefundRequested)) {
     const { orderId, refundId, amountMinor } = envelope.payload;

@@ -3,6 +3,7 @@ import {
   EntitlementGranted,
   Envelope,
   OrderExpired,
+  OrderFailed,
   OrderFlaggedForReview,
   OrderPaid,
   OrderPaymentAttemptFailed,
@@ -50,9 +51,10 @@ export class ReadModelProjector implements ConsumerHandler {
       await sql.query(`UPDATE gateway.orders SET needs_review = true, last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
         envelope.payload.orderId, envelope.payload.reason, at,
       ]);
-    } else if (isMessage(envelope, OrderExpired)) {
-      await sql.query(`UPDATE gateway.orders SET status = 'expired', updated_at = $2 WHERE order_id = $1 AND status = 'pending'`, [
-        envelope.payload.orderId, at,
+    } else if (isMessage(envelope, OrderExpired) || isMessage(envelope, OrderFailed)) {
+      const closedAs = envelope.type === OrderFailed.type ? 'failed' : 'expired';
+      await sql.query(`UPDATE gateway.orders SET status = $2, updated_at = $3 WHERE order_id = $1 AND status = 'pending'`, [
+        envelope.payload.orderId, closedAs, at,
       ]);
     } else if (isMessage(envelope, OrderRefunded)) {
       // Cumulative figures: an older refund arriving after a newer one never lowers them.

@@ -65,9 +65,13 @@ describe('routing verified provider events onto payments.provider-events', () =>
     });
   });
 
-  it('does not publish a closed payment (a canceled Stripe PaymentIntent) yet', () => {
-    expect(routeProviderEvent(event({ kind: 'payment.abandoned', provider: 'stripe', providerType: 'payment_intent.canceled' }))).toEqual({
-      publish: false, reason: 'payment.abandoned that closes the payment is not routed yet',
+  it('publishes a closed payment (a canceled Stripe PaymentIntent) as PaymentSessionClosed, not as a failed attempt', () => {
+    const message = messageOf(routeProviderEvent(event({
+      kind: 'payment.abandoned', provider: 'stripe', providerEventId: 'evt_c1', providerObjectId: 'pi_9', reason: 'abandoned', providerType: 'payment_intent.canceled',
+    })));
+    expect(message).toMatchObject({
+      type: 'PaymentSessionClosed', key: orderId,
+      payload: { orderId, provider: 'stripe', providerEventId: 'evt_c1', providerPaymentId: 'pi_9', reason: 'abandoned', closedAt: '2024-11-22T18:26:40.000Z' },
     });
   });
 

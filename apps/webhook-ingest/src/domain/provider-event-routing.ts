@@ -1,5 +1,5 @@
 import {
-  Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSucceeded, RefundFailed, RefundSucceeded, Topic, buildMessage,
+  Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundSucceeded, Topic, buildMessage,
 } from '@payments/contracts';
 import { NeutralProviderEvent } from '@payments/providers';
 
@@ -45,8 +45,8 @@ export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderE
     case 'payment.abandoned':
       // A Cashfree USER_DROPPED attempt: the customer left, the order stays ACTIVE and payable. It is
       // an attempt that ended, never an order failure; recorded as one so support sees why the
-      // customer has not paid yet. A closed payment (Stripe canceled) is not routed yet.
-      if (event.ends !== 'attempt') return { publish: false, reason: 'payment.abandoned that closes the payment is not routed yet' };
+      // customer has not paid yet. A closed payment (Stripe canceled, session expired) closes the order's session.
+      if (event.ends !== 'attempt') return sessionClosed(common, orderId, event.reason ?? 'payment session closed', event.occurredAt);
       return attemptFailed(common, orderId, `customer left the payment unfinished: ${event.reason ?? 'user dropped'}`, event.occurredAt);
     case 'refund.succeeded':
     case 'refund.failed':
@@ -84,4 +84,14 @@ function refundOutcome(event: NeutralProviderEvent, orderId: string): RoutedProv
   if (!amountMinor || currency === null) return { publish: false, reason: 'refund.succeeded without amount or currency' };
   const payload = { ...common, amountMinor, currency, succeededAt: event.occurredAt };
   return { publish: true, topic: RefundSucceeded.topic, toMessage: (origin, at) => buildMessage(RefundSucceeded, { key: orderId, origin, occurredAt: at, payload }) };
+}
+
+/** The provider closed the payment session without money: nothing can be paid on it any more. */
+function sessionClosed(common: Common, orderId: string, reason: string, closedAt: string): RoutedProviderEvent {
+  const payload = { ...common, reason: reason.slice(0, 500), closedAt };
+  return {
+    publish: true,
+    topic: PaymentSessionClosed.topic,
+    toMessage: (origin, at) => buildMessage(PaymentSessionClosed, { key: orderId, origin, occurredAt: at, payload }),
+  };
 }

@@ -15,3 +15,5 @@ export * from './refund-payment-requested.v1';
 export * from './refund-outcome.v1';
 export * from './order-refunds.v1';
 export * from './order-expired.v1';
+export * from './payment-session-closed.v1';
+export * from './order-failed.v1';

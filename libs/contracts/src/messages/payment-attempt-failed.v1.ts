@@ -1,7 +1,7 @@
 import { defineContract } from '../contract';
 import { Topics } from '../topics';
 import { ProviderName } from './common';
-import { isoTime, nonEmpty, object, provider, uuid } from './schema-parts';
+import { isoTime, object, providerPaymentFact } from './schema-parts';
 
 /** One payment attempt failed; the order stays payable (Stripe returns to requires_payment_method). */
 export interface PaymentAttemptFailedV1 {
@@ -18,10 +18,7 @@ export const PaymentAttemptFailed = defineContract<PaymentAttemptFailedV1>()({
   version: 1,
   topic: Topics.providerEvents,
   schema: object({
-    orderId: uuid,
-    provider,
-    providerEventId: nonEmpty,
-    providerPaymentId: nonEmpty,
+    ...providerPaymentFact,
     reason: { type: 'string', maxLength: 500 },
     failedAt: isoTime,
   }),

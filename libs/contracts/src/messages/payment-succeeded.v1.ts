@@ -1,7 +1,7 @@
 import { defineContract } from '../contract';
 import { Topics } from '../topics';
 import { ProviderName } from './common';
-import { currency, isoTime, minorUnits, nonEmpty, object, provider, uuid } from './schema-parts';
+import { currency, isoTime, minorUnits, object, providerPaymentFact } from './schema-parts';
 
 /** A provider confirmed a payment (verified webhook or status API). Keyed by our order id. */
 export interface PaymentSucceededV1 {
@@ -19,10 +19,7 @@ export const PaymentSucceeded = defineContract<PaymentSucceededV1>()({
   version: 1,
   topic: Topics.providerEvents,
   schema: object({
-    orderId: uuid,
-    provider,
-    providerEventId: nonEmpty,
-    providerPaymentId: nonEmpty,
+    ...providerPaymentFact,
     amountMinor: minorUnits,
     currency,
     succeededAt: isoTime,

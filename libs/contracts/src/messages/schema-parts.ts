@@ -8,6 +8,14 @@ export const minorUnits: JsonSchema = { type: 'integer', minimum: 0, maximum: Nu
 export const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$' };
 export const provider: JsonSchema = { type: 'string', enum: ['stripe', 'cashfree'] };
 
+/** What every payment fact from a provider names: our order, the provider, its event and payment ids. */
+export const providerPaymentFact: Record<string, JsonSchema> = {
+  orderId: uuid,
+  provider,
+  providerEventId: nonEmpty,
+  providerPaymentId: nonEmpty,
+};
+
 export function object(properties: Record<string, JsonSchema>, optional: string[] = []): JsonSchema {
   return {
     type: 'object',

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ProviderError, RefundInput, StripeAdapter } from '@payments/providers';
+import { ProviderError, RefundInput } from '@payments/providers';
 import { eventually } from '@payments/testing';
-import { ReceivedWebhook, RunningSandbox, TEST_WEBHOOK_SECRET, WebhookReceiver, startTestSandbox, startWebhookReceiver } from './sandbox-harness.fixture';
-import { adapterFor, controlCall, getJson } from './stripe-sandbox-calls.fixture';
+import { ReceivedWebhook } from './sandbox-harness.fixture';
+import { stripeHarness } from './stripe-harness.fixture';
+import { controlCall, getJson } from './stripe-sandbox-calls.fixture';
 
 interface RefundsView {
   data: { id: string; amount: number; status: string }[];
@@ -16,41 +17,28 @@ async function providerErrorOf(call: Promise<unknown>): Promise<ProviderError> {
 }
 
 describe('Stripe refunds through the Stripe adapter and the sandbox', () => {
-  let receiver: WebhookReceiver;
-  let sandbox: RunningSandbox;
-  let adapter: StripeAdapter;
-
-  beforeAll(async () => {
-    receiver = await startWebhookReceiver();
-    sandbox = await startTestSandbox({ webhookUrl: receiver.url });
-    adapter = adapterFor(sandbox, [TEST_WEBHOOK_SECRET]);
-  });
-
-  afterAll(async () => {
-    await sandbox?.stop();
-    await receiver?.stop();
-  });
+  const stripe = stripeHarness();
 
   /** A paid order: its id and PaymentIntent. */
   async function paidOrder(amountMinor = 4999, currency = 'USD') {
     const orderId = `ord_${randomUUID()}`;
-    const opened = await adapter.openCheckout({ orderId, amountMinor, currency, customerId: 'user-1', description: 'Course', idempotencyKey: `open-${orderId}` });
-    expect((await controlCall(sandbox, `/_sandbox/stripe/payment_intents/${opened.providerReference}/pay`)).status).toBe(200);
+    const opened = await stripe.adapter.openCheckout({ orderId, amountMinor, currency, customerId: 'user-1', description: 'Course', idempotencyKey: `open-${orderId}` });
+    expect((await controlCall(stripe.sandbox, `/_sandbox/stripe/payment_intents/${opened.providerReference}/pay`)).status).toBe(200);
     return { orderId, paymentIntentId: opened.providerReference };
   }
 
   const refundOf = (order: { orderId: string; paymentIntentId: string }, refundId: string, amountMinor?: number): RefundInput => ({
     providerReference: order.paymentIntentId, amountMinor, currency: 'USD', orderId: order.orderId, refundId, idempotencyKey: `refund-${refundId}`,
   });
-  const refundsOf = async (paymentIntentId: string) => (await getJson<RefundsView>(sandbox, `/_sandbox/stripe/refunds?payment_intent=${paymentIntentId}`)).body;
+  const refundsOf = async (paymentIntentId: string) => (await getJson<RefundsView>(stripe.sandbox, `/_sandbox/stripe/refunds?payment_intent=${paymentIntentId}`)).body;
   const delivered = (objectId: string, type: string): Promise<ReceivedWebhook> =>
-    eventually(async () => receiver.deliveriesOf(objectId, type)[0], 15_000, `${type} of ${objectId}`);
+    eventually(async () => stripe.receiver.deliveriesOf(objectId, type)[0], 15_000, `${type} of ${objectId}`);
 
   it('refunds a whole payment when no amount is given, and a retry with the same key returns that refund instead of a second one', async () => {
     const order = await paidOrder(4999);
-    const refund = await adapter.refund(refundOf(order, 'rf_full'));
+    const refund = await stripe.adapter.refund(refundOf(order, 'rf_full'));
     expect(refund).toEqual({ providerRefundId: expect.stringMatching(/^re_/), status: 'succeeded', amountMinor: 4999, currency: 'USD' });
-    expect(await adapter.refund(refundOf(order, 'rf_full'))).toEqual(refund);
+    expect(await stripe.adapter.refund(refundOf(order, 'rf_full'))).toEqual(refund);
     const view = await refundsOf(order.paymentIntentId);
     expect(view.data).toHaveLength(1);
     expect(view.charge).toMatchObject({ amount_refunded: 4999, refunded: true });
@@ -58,10 +46,10 @@ describe('Stripe refunds through the Stripe adapter and the sandbox', () => {
 
   it('refunds part of a payment twice, replays the first refund for its key, and counts each refund once', async () => {
     const order = await paidOrder(4999);
-    const first = await adapter.refund(refundOf(order, 'rf_part_1', 1000));
-    const second = await adapter.refund(refundOf(order, 'rf_part_2', 1500));
+    const first = await stripe.adapter.refund(refundOf(order, 'rf_part_1', 1000));
+    const second = await stripe.adapter.refund(refundOf(order, 'rf_part_2', 1500));
     expect([first.amountMinor, second.amountMinor]).toEqual([1000, 1500]);
-    expect(await adapter.refund(refundOf(order, 'rf_part_1', 1000))).toEqual(first);
+    expect(await stripe.adapter.refund(refundOf(order, 'rf_part_1', 1000))).toEqual(first);
     const view = await refundsOf(order.paymentIntentId);
     expect(view.data.map((refund) => refund.id)).toEqual([first.providerRefundId, second.providerRefundId]);
     expect(view.charge).toMatchObject({ amount_refunded: 2500, refunded: false });
@@ -69,33 +57,33 @@ describe('Stripe refunds through the Stripe adapter and the sandbox', () => {
 
   it('reports a refund beyond what is left as an invalid request naming Stripe’s code, and refunds nothing', async () => {
     const order = await paidOrder(4999);
-    await adapter.refund(refundOf(order, 'rf_most', 4000));
-    const tooLarge = await providerErrorOf(adapter.refund(refundOf(order, 'rf_too_much', 1000)));
+    await stripe.adapter.refund(refundOf(order, 'rf_most', 4000));
+    const tooLarge = await providerErrorOf(stripe.adapter.refund(refundOf(order, 'rf_too_much', 1000)));
     expect(tooLarge).toMatchObject({ code: 'PROVIDER.INVALID_REQUEST', retryable: false, providerCode: 'amount_too_large' });
-    await adapter.refund(refundOf(order, 'rf_rest'));
-    const again = await providerErrorOf(adapter.refund(refundOf(order, 'rf_again')));
+    await stripe.adapter.refund(refundOf(order, 'rf_rest'));
+    const again = await providerErrorOf(stripe.adapter.refund(refundOf(order, 'rf_again')));
     expect(again).toMatchObject({ code: 'PROVIDER.INVALID_REQUEST', providerCode: 'charge_already_refunded' });
     expect((await refundsOf(order.paymentIntentId)).charge).toMatchObject({ amount_refunded: 4999 });
   });
 
   it('refuses the same key with another amount as an idempotency conflict', async () => {
     const order = await paidOrder(4999);
-    await adapter.refund(refundOf(order, 'rf_key', 1000));
-    await expect(providerErrorOf(adapter.refund(refundOf(order, 'rf_key', 2000)))).resolves.toMatchObject({ code: 'PROVIDER.IDEMPOTENCY_CONFLICT' });
+    await stripe.adapter.refund(refundOf(order, 'rf_key', 1000));
+    await expect(providerErrorOf(stripe.adapter.refund(refundOf(order, 'rf_key', 2000)))).resolves.toMatchObject({ code: 'PROVIDER.IDEMPOTENCY_CONFLICT' });
   });
 
   it('refuses to refund a payment that has not succeeded', async () => {
     const orderId = `ord_${randomUUID()}`;
-    const opened = await adapter.openCheckout({ orderId, amountMinor: 4999, currency: 'USD', customerId: 'user-1', description: 'Course', idempotencyKey: `open-${orderId}` });
-    const error = await providerErrorOf(adapter.refund(refundOf({ orderId, paymentIntentId: opened.providerReference }, 'rf_unpaid')));
+    const opened = await stripe.adapter.openCheckout({ orderId, amountMinor: 4999, currency: 'USD', customerId: 'user-1', description: 'Course', idempotencyKey: `open-${orderId}` });
+    const error = await providerErrorOf(stripe.adapter.refund(refundOf({ orderId, paymentIntentId: opened.providerReference }, 'rf_unpaid')));
     expect(error).toMatchObject({ code: 'PROVIDER.INVALID_REQUEST', providerCode: 'payment_intent_unexpected_state' });
   });
 
   it('delivers refund.created, which the adapter reads as refund.succeeded of our order and payment, and charge.refunded, which it ignores', async () => {
     const order = await paidOrder(4999);
-    const refund = await adapter.refund(refundOf(order, 'rf_hook', 1200));
+    const refund = await stripe.adapter.refund(refundOf(order, 'rf_hook', 1200));
     const created = await delivered(refund.providerRefundId, 'refund.created');
-    expect(adapter.parseWebhook(created.rawBody, created.headers)).toMatchObject({
+    expect(stripe.adapter.parseWebhook(created.rawBody, created.headers)).toMatchObject({
       event: {
         kind: 'refund.succeeded', providerObjectId: refund.providerRefundId, providerPaymentReference: order.paymentIntentId,
         orderId: order.orderId, amountMinor: 1200, currency: 'USD',
@@ -104,17 +92,17 @@ describe('Stripe refunds through the Stripe adapter and the sandbox', () => {
     const chargeId = (await refundsOf(order.paymentIntentId)).charge?.id as string;
     const chargeRefunded = await delivered(chargeId, 'charge.refunded');
     expect(JSON.parse(chargeRefunded.rawBody.toString('utf8')).data.object).toMatchObject({ amount_refunded: 1200, refunded: false });
-    expect(adapter.parseWebhook(chargeRefunded.rawBody, chargeRefunded.headers)).toMatchObject({ ignored: true });
+    expect(stripe.adapter.parseWebhook(chargeRefunded.rawBody, chargeRefunded.headers)).toMatchObject({ ignored: true });
   });
 
   it('makes the next refund fail when told to: pending when answered, then refund.failed, and retrieved as failed with its reason', async () => {
     const order = await paidOrder(4999);
-    expect((await controlCall(sandbox, '/_sandbox/stripe/refunds/next_outcome', { outcome: 'fail', failureReason: 'lost_or_stolen_card' })).status).toBe(200);
-    const refund = await adapter.refund(refundOf(order, 'rf_fails', 1000));
+    expect((await controlCall(stripe.sandbox, '/_sandbox/stripe/refunds/next_outcome', { outcome: 'fail', failureReason: 'lost_or_stolen_card' })).status).toBe(200);
+    const refund = await stripe.adapter.refund(refundOf(order, 'rf_fails', 1000));
     expect(refund.status).toBe('pending');
     const failed = await delivered(refund.providerRefundId, 'refund.failed');
-    expect(adapter.parseWebhook(failed.rawBody, failed.headers)).toMatchObject({ event: { kind: 'refund.failed', orderId: order.orderId, reason: 'lost_or_stolen_card' } });
-    await expect(adapter.retrieveRefund(refund.providerRefundId)).resolves.toEqual({
+    expect(stripe.adapter.parseWebhook(failed.rawBody, failed.headers)).toMatchObject({ event: { kind: 'refund.failed', orderId: order.orderId, reason: 'lost_or_stolen_card' } });
+    await expect(stripe.adapter.retrieveRefund(refund.providerRefundId)).resolves.toEqual({
       providerRefundId: refund.providerRefundId, status: 'failed', amountMinor: 1000, currency: 'USD', providerReference: order.paymentIntentId,
       orderId: order.orderId, refundId: 'rf_fails', failureReason: 'lost_or_stolen_card',
     });
@@ -123,14 +111,14 @@ describe('Stripe refunds through the Stripe adapter and the sandbox', () => {
 
   it('keeps a refund pending when told to, until the network settles it', async () => {
     const order = await paidOrder(4999);
-    await controlCall(sandbox, '/_sandbox/stripe/refunds/next_outcome', { outcome: 'pending' });
-    const refund = await adapter.refund(refundOf(order, 'rf_slow', 1000));
+    await controlCall(stripe.sandbox, '/_sandbox/stripe/refunds/next_outcome', { outcome: 'pending' });
+    const refund = await stripe.adapter.refund(refundOf(order, 'rf_slow', 1000));
     const created = await delivered(refund.providerRefundId, 'refund.created');
-    expect(adapter.parseWebhook(created.rawBody, created.headers)).toMatchObject({ ignored: true });
-    await expect(adapter.retrieveRefund(refund.providerRefundId)).resolves.toMatchObject({ status: 'pending' });
-    expect((await controlCall(sandbox, `/_sandbox/stripe/refunds/${refund.providerRefundId}/succeed`)).status).toBe(200);
+    expect(stripe.adapter.parseWebhook(created.rawBody, created.headers)).toMatchObject({ ignored: true });
+    await expect(stripe.adapter.retrieveRefund(refund.providerRefundId)).resolves.toMatchObject({ status: 'pending' });
+    expect((await controlCall(stripe.sandbox, `/_sandbox/stripe/refunds/${refund.providerRefundId}/succeed`)).status).toBe(200);
     const updated = await delivered(refund.providerRefundId, 'refund.updated');
-    expect(adapter.parseWebhook(updated.rawBody, updated.headers)).toMatchObject({ event: { kind: 'refund.succeeded', amountMinor: 1000 } });
-    expect((await controlCall(sandbox, `/_sandbox/stripe/refunds/${refund.providerRefundId}/fail`)).status).toBe(400);
+    expect(stripe.adapter.parseWebhook(updated.rawBody, updated.headers)).toMatchObject({ event: { kind: 'refund.succeeded', amountMinor: 1000 } });
+    expect((await controlCall(stripe.sandbox, `/_sandbox/stripe/refunds/${refund.providerRefundId}/fail`)).status).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
+import { E2E_URLS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
 
 interface OpenedCheckout {
   orderId: string;
@@ -30,7 +30,7 @@ interface ProviderEventRow {
   deliveries: number;
 }
 
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const sandbox = E2E_URLS.sandbox;
 /** course-typescript-101 costs 499.00 INR; GST of 18% is added on top. */
 const PRICE_INR = 49900;
 const GST_INR = 8982;

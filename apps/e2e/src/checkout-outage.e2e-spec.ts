@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor } from './e2e-system';
+import { E2E_URLS, E2eSystem, bearerFor } from './e2e-system';
 import { COURSE, COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, call, checkout, newUser, startFreshE2eSystem } from './gateway-http.fixture';
 
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const sandbox = E2E_URLS.sandbox;
 
 describe('checkout down: the gateway answers 504 instead of hanging, and the retry with the same key opens one session', () => {
   let e2e: E2eSystem;

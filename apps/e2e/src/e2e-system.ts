@@ -13,6 +13,12 @@ export const E2E_PORTS: SystemPorts = {
   gateway: base, webhookIngest: base + 1, checkout: base + 2, orderLedger: base + 3, entitlements: base + 4, sandbox: base + 10,
 };
 
+/** Where the e2e system's gateway and provider sandbox answer. */
+export const E2E_URLS = {
+  gateway: `http://127.0.0.1:${E2E_PORTS.gateway}`,
+  sandbox: `http://127.0.0.1:${E2E_PORTS.sandbox}`,
+} as const;
+
 export interface E2eSystem {
   system: RunningSystem;
   databaseUrl: string;
@@ -91,11 +97,10 @@ export async function topicRecorder(topics: string[]) {
 
 export type TopicRecorder = Awaited<ReturnType<typeof topicRecorder>>;
 
-const gatewayUrl = `http://127.0.0.1:${E2E_PORTS.gateway}`;
 
 /** POST /api/payments/checkout as the frontend sends it, with a fresh Idempotency-Key. */
 export async function openCheckout<T>(token: string, body: Record<string, unknown>): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${gatewayUrl}/api/payments/checkout`, {
+  const response = await fetch(`${E2E_URLS.gateway}/api/payments/checkout`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify(body),
@@ -105,7 +110,7 @@ export async function openCheckout<T>(token: string, body: Record<string, unknow
 
 /** GET /api/orders/:id as the order's owner; undefined unless 200. */
 export async function orderView<T>(token: string, orderId: string): Promise<T | undefined> {
-  const response = await fetch(`${gatewayUrl}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${E2E_URLS.gateway}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
   return response.status === 200 ? ((await response.json()) as T) : undefined;
 }
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { Topics } from '@payments/contracts';
 import { DEV_SECRETS, eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, topicRecorder } from './e2e-system';
+import { E2E_URLS, E2eSystem, bearerFor, topicRecorder } from './e2e-system';
 import { COURSE, COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, call, checkout, newUser, orderFixtures, randomIp, startFreshE2eSystem } from './gateway-http.fixture';
 
 const USER_LIMIT = 30;
 const IP_LIMIT = 40;
 const course = COURSE;
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const sandbox = E2E_URLS.sandbox;
 
 describe('the gateway HTTP API, against the running system', () => {
   let e2e: E2eSystem;

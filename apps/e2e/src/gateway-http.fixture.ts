@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@payments/contracts';
 import { eventually, kafkaBrokers } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, startE2eSystem } from './e2e-system';
+import { E2E_URLS, E2eSystem, bearerFor, startE2eSystem } from './e2e-system';
 
 /** Helpers of the gateway HTTP suites: calls from a chosen client address, and orders in a given state. */
-const gateway = `http://127.0.0.1:${E2E_PORTS.gateway}`;
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const gateway = E2E_URLS.gateway;
+const sandbox = E2E_URLS.sandbox;
 
 /** Start the system with TRUST_PROXY=loopback so X-Forwarded-For names the client address. */
 export const TRUSTING_LOCAL_PROXY = { TRUST_PROXY: 'loopback' };

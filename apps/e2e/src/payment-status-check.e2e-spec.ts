@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
+import { E2E_URLS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
 
-const gateway = `http://127.0.0.1:${E2E_PORTS.gateway}`;
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const gateway = E2E_URLS.gateway;
+const sandbox = E2E_URLS.sandbox;
 
 describe('the return from the provider', () => {
   let e2e: E2eSystem;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, orderView, topicRecorder } from './e2e-system';
+import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, orderView, topicRecorder } from './e2e-system';
 import { COURSE, TRUSTING_LOCAL_PROXY, checkout, startFreshE2eSystem } from './gateway-http.fixture';
 
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const sandbox = E2E_URLS.sandbox;
 
 interface OrderView { orderId: string; status: string; needsReview: boolean }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, topicRecorder, waitUntilSettled } from './e2e-system';
+import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, topicRecorder, waitUntilSettled } from './e2e-system';
 import { COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, checkout, orderFixtures, refund, startFreshE2eSystem } from './gateway-http.fixture';
 
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const sandbox = E2E_URLS.sandbox;
 
 interface ReadModelRow { status: string; refunded_minor: string }
 

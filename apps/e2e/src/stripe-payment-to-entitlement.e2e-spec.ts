@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
+import { E2E_PORTS, E2E_URLS, E2eSystem, bearerFor, messagesAbout, openCheckout, orderView, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
 
 interface OpenedCheckout {
   orderId: string;
@@ -21,7 +21,7 @@ interface OrderView {
   invoiceNumber: string | null;
 }
 
-const sandbox = `http://127.0.0.1:${E2E_PORTS.sandbox}`;
+const sandbox = E2E_URLS.sandbox;
 
 describe('a Stripe card payment, end to end', () => {
   let e2e: E2eSystem;

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
 import { CashfreeAdapter, PaymentProviderPort, ProviderName, StripeAdapter } from '@payments/providers';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { CatalogSeedService } from './catalog-seed.service';
 import { CHECKOUT_CONFIG, CheckoutConfig } from './checkout.config';
@@ -24,7 +24,7 @@ export class CheckoutModule {
         ServiceDatabaseModule.forRoot({
           schema: 'checkout',
           url: config.databaseUrl,
-          migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000, CheckoutRefunds1732700000000],
+          migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000, CheckoutRefunds1732700000000, parkedMessagesMigration('checkout')],
         }),
         MessagingModule.forRoot({
           clientId: 'checkout',

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { EntitlementsConfig } from './entitlements.config';
 import { GrantOnOrderPaidHandler } from './grant-on-order-paid.handler';
@@ -15,7 +15,7 @@ export class EntitlementsModule {
       module: EntitlementsModule,
       imports: [
         ObservabilityModule.forService('entitlements', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: ENTITLEMENTS_SCHEMA, migrations: [EntitlementsInit1732300000000] }),
+        ServiceDatabaseModule.forRoot({ schema: ENTITLEMENTS_SCHEMA, migrations: [EntitlementsInit1732300000000, parkedMessagesMigration(ENTITLEMENTS_SCHEMA)] }),
         MessagingModule.forRoot({
           clientId: 'entitlements',
           brokers: config.kafkaBrokers,

@@ -2,7 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe }
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Topics } from '@payments/contracts';
-import { DATABASE, MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { DATABASE, MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
 import { Database } from '@payments/persistence';
 import { ObservabilityModule } from '@payments/observability';
 import { AdminGuard } from './auth/admin.guard';
@@ -36,7 +36,7 @@ export class GatewayModule implements NestModule {
         ObservabilityModule.forService('gateway', postgresAndKafkaReadiness),
         ServiceDatabaseModule.forRoot({
           schema: 'gateway',
-          migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000, GatewayRateLimits1732800000000],
+          migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000, GatewayRateLimits1732800000000, parkedMessagesMigration('gateway')],
         }),
         MessagingModule.forRoot({
           clientId: 'gateway',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { PaymentStatusCheckRequested, buildMessage } from '@payments/contracts';
 import { Database } from '@payments/persistence';
 import { CLOCK, Clock, DATABASE, IDS, IdGenerator, Outbox, PeriodicTask, startPeriodicTask } from '@payments/nest-runtime';
@@ -19,7 +19,7 @@ interface QuietOrder { order_id: string; user_id: string }
  * the last word (a paid order is never expired, whatever the summary said).
  */
 @Injectable()
-export class PendingOrderSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PendingOrderSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private task: PeriodicTask | undefined;
 
   constructor(
@@ -36,7 +36,7 @@ export class PendingOrderSweeper implements OnApplicationBootstrap, OnApplicatio
     this.task = startPeriodicTask('pending order sweep', this.config.pendingOrders.sweepEveryMs, () => this.sweep(), this.logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.task?.stop();
   }
 

@@ -2,81 +2,82 @@ import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kaf
 import { ContractViolationError, Envelope, decodeEnvelope } from '@payments/contracts';
 import { Database, assertSchemaName } from '@payments/persistence';
 import { publishDeadLetter } from './dead-letter.publisher';
-import { recordInboxMessage } from './inbox.sql';
+import { Attempt, Delivery, InboxApplier, errorText, isPermanentFailure } from './inbox.applier';
 import { createOrderedProducer } from './kafka-client.factory';
 import { Logger, silentLogger } from './logger.port';
 import { headersToRecord } from './message-headers.mapper';
-import { HandlerContext, MessageHandler, UnprocessableMessageError } from './message-handler.port';
+import { MessageHandler } from './message-handler.port';
+import { ParkedMessageRetrier } from './parked-message.retrier';
+import { isKeyParked, parkMessage } from './parked-messages.sql';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, assertRetryPolicy, backoffMs, hasAttemptsLeft } from './retry.policy';
 
 export interface InboxConsumerOptions {
   kafka: Kafka;
   db: Database;
-  /** The service's schema, holding its `inbox` table. */
+  /** The service's schema, holding its `inbox` and `parked_messages` tables. */
   schema: string;
   groupId: string;
   topics: string[];
   handler: MessageHandler;
-  /** Default: 5 attempts, 200 ms doubling to at most 5 s. */
+  /** Default: 5 attempts, 200 ms doubling to at most 5 s. The first attempts are immediate, the rest parked. */
   retry?: RetryPolicy;
   logger?: Logger;
   /** Where a group without a committed offset starts; default false (only new messages). */
   fromBeginning?: boolean;
-  /**
-   * Called after the handler's transaction committed and before the Kafka offset is committed.
-   * If it throws, the offset is not committed: the message is redelivered and the inbox skips it.
-   */
+  /** Partitions handled at the same time (order per partition, and so per key, is kept); default 6. */
+  partitionsConsumedConcurrently?: number;
+  /** A member that stops heartbeating (SIGKILL) loses its partitions after this long; default 6000 ms. */
+  sessionTimeoutMs?: number;
+  /** How often to look for parked messages whose retry is due; default 250 ms. */
+  parkedPollMs?: number;
+  /** Called after a transaction that applied a message committed (e.g. to wake the outbox relay). */
   afterCommit?: (envelope: Envelope) => void;
-  /** Told what became of each message: applied, skipped as already applied, or dead-lettered (for metrics). */
+  /** Told what became of each message (for metrics). */
   onOutcome?: (topic: string, outcome: MessageOutcome) => void;
 }
 
-export type MessageOutcome = 'applied' | 'duplicate' | 'dead_lettered';
+export type MessageOutcome = 'applied' | 'duplicate' | 'parked' | 'dead_lettered';
 
-type Delivery = Omit<HandlerContext, 'sql'>;
-type Heartbeat = () => Promise<void>;
-type Attempt = { ok: true; applied: boolean } | { ok: false; error: unknown; handlerRan: boolean };
-
-const HEARTBEAT_EVERY_MS = 500;
+/** Failed attempts retried at once, in place, before a message is parked (optimistic conflicts clear that fast). */
+const IMMEDIATE_ATTEMPTS = 3;
 /** An idle fetch returns after this long; `stop()` waits for the fetch in flight (kafkajs default 5 s). */
 const IDLE_FETCH_WAIT_MS = 1_000;
 
-/** Raised while waiting to retry when `stop()` is called: the message is left uncommitted for redelivery. */
-export class ConsumerStoppingError extends Error {
-  readonly code = 'MESSAGING.CONSUMER_STOPPING';
-  constructor() {
-    super('consumer is stopping; the message will be redelivered');
-    this.name = 'ConsumerStoppingError';
-  }
-}
-
 /**
- * Consumes with manual offset commits. Each message is applied once per consumer group: the inbox
- * row and the handler's effects commit in one transaction, and only then is the offset committed,
- * so a redelivery after a crash finds the inbox row and skips the handler. A handler that keeps
- * failing, or a message that breaks its contract, goes to `<topic>.dlq` and the partition moves on.
+ * Consumes with manual offset commits, several partitions at once. Each message is applied once per
+ * consumer group: the inbox row and the handler's effects commit in one transaction, and only then
+ * is the offset committed. A message whose handler keeps failing is parked (a table row with a
+ * not-before time) and the partition moves on; later messages of its key queue behind it, and a
+ * retrier applies them in order when due, or dead-letters the message when its attempts run out.
+ * A failure before any handler ran (database down) is thrown: the offset stays uncommitted and
+ * kafkajs restarts the consumer where it was.
  */
 export class InboxConsumer {
   private readonly schema: string;
   private readonly retry: RetryPolicy;
   private readonly logger: Logger;
+  private readonly applier: InboxApplier;
   private consumer?: Consumer;
   private producer?: Producer;
-  private stopping = false;
+  private retrier?: ParkedMessageRetrier;
 
   constructor(private readonly opts: InboxConsumerOptions) {
     this.schema = assertSchemaName(opts.schema);
     this.retry = assertRetryPolicy(opts.retry ?? DEFAULT_RETRY_POLICY);
     this.logger = opts.logger ?? silentLogger;
+    this.applier = new InboxApplier(opts.db, this.schema, opts.groupId, opts.handler);
   }
 
-  /** Resolves once subscribed and running; the group join completes in the background. */
+  /** Resolves once subscribed, running and a member of the group. */
   async start(): Promise<void> {
     if (this.consumer) return;
-    this.stopping = false;
     const { kafka, groupId, topics } = this.opts;
     const producer = createOrderedProducer(kafka);
-    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS });
+    const sessionTimeout = this.opts.sessionTimeoutMs ?? 6_000;
+    const consumer = kafka.consumer({
+      groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
+      sessionTimeout, heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 3)),
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) =>
       this.logger.error({ err: payload.error, groupId, restart: payload.restart }, 'kafka consumer crashed'),
     );
@@ -84,108 +85,113 @@ export class InboxConsumer {
       await producer.connect();
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: this.opts.fromBeginning ?? false });
-      await consumer.run({ autoCommit: false, eachMessage: (payload) => this.consume(consumer, producer, payload) });
+      await consumer.run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 6,
+        eachMessage: (payload) => this.consume(consumer, producer, payload),
+      });
     } catch (error) {
       await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
       throw error;
     }
     this.consumer = consumer;
     this.producer = producer;
+    this.retrier = new ParkedMessageRetrier({
+      db: this.opts.db, schema: this.schema, groupId, applier: this.applier, retry: this.retry, producer, logger: this.logger,
+      pollMs: this.opts.parkedPollMs, onOutcome: this.opts.onOutcome, afterCommit: (envelope) => this.opts.afterCommit?.(envelope),
+    });
+    this.retrier.start();
     this.logger.info({ groupId, topics }, 'inbox consumer started');
   }
 
-  /** Leaves the group once the message in progress is done (a retry wait is cut short), then disconnects. */
+  /** Stops retrying parked messages, leaves the group once the messages in progress are done, then disconnects. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    const { consumer, producer } = this;
+    const { consumer, producer, retrier } = this;
     this.consumer = undefined;
     this.producer = undefined;
+    this.retrier = undefined;
+    await retrier?.stop();
     if (consumer) await consumer.disconnect();
     if (producer) await producer.disconnect();
   }
 
+  /** One pass of the parked-message retrier, for tests that do not want to wait for its poll. */
+  async retryParkedNow(): Promise<number> {
+    return (await this.retrier?.retryDue()) ?? 0;
+  }
+
   private async consume(consumer: Consumer, producer: Producer, payload: EachMessagePayload): Promise<void> {
-    const { topic, partition, message, heartbeat } = payload;
+    const { topic, partition, message } = payload;
     const delivery: Delivery = { topic, partition, offset: message.offset, headers: headersToRecord(message.headers) };
-    const failure = await this.apply(message, delivery, heartbeat);
+    const failure = await this.handle(message, delivery);
     if (failure) {
       // If this throws, the offset stays uncommitted and kafkajs redelivers the message.
-      await publishDeadLetter(producer, {
-        topic,
-        partition,
-        message,
-        consumerGroup: this.opts.groupId,
-        error: failure.error,
-        failedAt: new Date(),
-      });
+      await publishDeadLetter(producer, { topic, partition, message, consumerGroup: this.opts.groupId, error: failure.error, failedAt: new Date() });
       this.logger.error({ err: failure.error, ...this.where(delivery) }, 'message sent to the dead-letter topic');
       this.opts.onOutcome?.(topic, 'dead_lettered');
     }
     await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 
-  /**
-   * Resolves to the error to dead-letter the message with, or undefined when it is applied (now or
-   * before). A failure before the handler ran (database unreachable) is not the message's fault: after
-   * the retries it is thrown, so the offset stays uncommitted and kafkajs redelivers.
-   */
-  private async apply(message: KafkaMessage, delivery: Delivery, heartbeat: Heartbeat): Promise<{ error: unknown } | undefined> {
+  /** Resolves to the error to dead-letter the message with, or undefined when it was applied, skipped or parked. */
+  private async handle(message: KafkaMessage, delivery: Delivery): Promise<{ error: unknown } | undefined> {
     let envelope: Envelope;
     try {
       envelope = decodeEnvelope(message.value);
     } catch (error) {
-      if (isContractViolation(error)) return { error };
+      if (error instanceof ContractViolationError) return { error };
       throw error;
     }
-    for (let failures = 1; ; failures += 1) {
-      const attempt = await this.attempt(envelope, delivery);
+    const key = parkingKey(message, envelope, delivery);
+    const queue = (sql: Parameters<typeof isKeyParked>[0]) => this.queueBehindParked(sql, message, envelope, delivery, key);
+    for (let failures = 0; ; ) {
+      const attempt: Attempt = await this.applier.attempt(envelope, delivery, queue);
       if (attempt.ok) {
-        this.opts.onOutcome?.(delivery.topic, attempt.applied ? 'applied' : 'duplicate');
-        if (attempt.applied) this.opts.afterCommit?.(envelope);
-        else this.logger.info({ ...this.where(delivery), messageId: envelope.id }, 'message already applied; skipped');
+        this.report(delivery, envelope, attempt.outcome);
         return undefined;
       }
-      const { error, handlerRan } = attempt;
-      if (isContractViolation(error) || error instanceof UnprocessableMessageError) return { error };
-      if (!hasAttemptsLeft(this.retry, failures)) {
-        if (handlerRan) return { error };
-        throw error;
-      }
-      const waitMs = backoffMs(this.retry, failures);
-      this.logger.warn({ err: error, ...this.where(delivery), messageId: envelope.id, failures, waitMs }, 'handler failed; retrying');
-      await this.waitWithHeartbeat(waitMs, heartbeat);
+      if (isPermanentFailure(attempt.error)) return { error: attempt.error };
+      if (!attempt.handlerRan) throw attempt.error;
+      failures += 1;
+      if (!hasAttemptsLeft(this.retry, failures)) return { error: attempt.error };
+      if (failures < IMMEDIATE_ATTEMPTS) continue;
+      await this.park(message, envelope, delivery, key, failures, attempt.error);
+      return undefined;
     }
   }
 
-  /** One attempt in one transaction: record in the inbox, and run the handler only if the row is new. */
-  private async attempt(envelope: Envelope, delivery: Delivery): Promise<Attempt> {
-    let handlerRan = false;
-    try {
-      const applied = await this.opts.db.transaction(async (sql) => {
-        const fresh = await recordInboxMessage(sql, this.schema, {
-          messageId: envelope.id,
-          consumerGroup: this.opts.groupId,
-          topic: delivery.topic,
-        });
-        if (fresh) {
-          handlerRan = true;
-          await this.opts.handler(envelope, { ...delivery, sql });
-        }
-        return fresh;
-      });
-      return { ok: true, applied };
-    } catch (error) {
-      return { ok: false, error, handlerRan };
-    }
+  /** True (and parked) when an earlier message with this key is parked: it must go first. */
+  private async queueBehindParked(sql: Parameters<typeof isKeyParked>[0], message: KafkaMessage, envelope: Envelope, delivery: Delivery, key: string): Promise<boolean> {
+    if (!(await isKeyParked(sql, this.schema, this.opts.groupId, key))) return false;
+    await parkMessage(sql, this.schema, this.parkedRow(message, envelope, delivery, key, 0, new Date(), null));
+    return true;
   }
 
-  private async waitWithHeartbeat(ms: number, heartbeat: Heartbeat): Promise<void> {
-    const until = Date.now() + ms;
-    for (let left = ms; left > 0; left = until - Date.now()) {
-      if (this.stopping) throw new ConsumerStoppingError();
-      await new Promise((resolve) => setTimeout(resolve, Math.min(left, HEARTBEAT_EVERY_MS)));
-      await heartbeat();
+  private async park(message: KafkaMessage, envelope: Envelope, delivery: Delivery, key: string, failures: number, error: unknown): Promise<void> {
+    const waitMs = backoffMs(this.retry, failures);
+    const row = this.parkedRow(message, envelope, delivery, key, failures, new Date(Date.now() + waitMs), errorText(error));
+    await this.opts.db.transaction((sql) => parkMessage(sql, this.schema, row));
+    this.logger.warn({ err: error, ...this.where(delivery), messageId: envelope.id, failures, waitMs }, 'handler failed; message parked for a later retry');
+    this.opts.onOutcome?.(delivery.topic, 'parked');
+  }
+
+  private parkedRow(message: KafkaMessage, envelope: Envelope, delivery: Delivery, key: string, attempts: number, notBefore: Date, lastError: string | null) {
+    return {
+      consumerGroup: this.opts.groupId, messageKey: key, topic: delivery.topic, partition: delivery.partition, offset: delivery.offset,
+      kafkaKey: message.key === null ? null : message.key.toString('utf8'), messageId: envelope.id, messageType: envelope.type,
+      value: message.value as Buffer, headers: delivery.headers, attempts, notBefore, lastError,
+    };
+  }
+
+  private report(delivery: Delivery, envelope: Envelope, outcome: 'applied' | 'duplicate' | 'queued'): void {
+    if (outcome === 'queued') {
+      this.logger.info({ ...this.where(delivery), messageId: envelope.id }, 'an earlier message of its key is parked; parked behind it');
+      this.opts.onOutcome?.(delivery.topic, 'parked');
+      return;
     }
+    this.opts.onOutcome?.(delivery.topic, outcome);
+    if (outcome === 'applied') this.opts.afterCommit?.(envelope);
+    else this.logger.info({ ...this.where(delivery), messageId: envelope.id }, 'message already applied; skipped');
   }
 
   private where(delivery: Delivery): Record<string, unknown> {
@@ -194,6 +200,8 @@ export class InboxConsumer {
   }
 }
 
-function isContractViolation(error: unknown): boolean {
-  return error instanceof ContractViolationError;
+/** Messages with the same key keep their order; one without a key orders with nothing else. */
+function parkingKey(message: KafkaMessage, envelope: Envelope, delivery: Delivery): string {
+  if (message.key !== null && message.key.length > 0) return message.key.toString('utf8');
+  return envelope.key ?? `${delivery.topic}/${delivery.partition}/${delivery.offset}`;
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { IHeaders, Kafka } from 'kafkajs';
-import { Envelope, PaymentSucceeded, buildMessage } from '@payments/contracts';
+import { Envelope, PaymentSucceeded, buildMessage, deadLetterTopic } from '@payments/contracts';
 import { Sql, assertSchemaName } from '@payments/persistence';
-import { createOrderedProducer } from './kafka-client.factory';
+import { kafkaBrokers, uniqueName } from '@payments/testing';
+import { publishDeadLetter } from './dead-letter.publisher';
+import { createKafka, createOrderedProducer } from './kafka-client.factory';
 import { Logger } from './logger.port';
 import { headersToRecord } from './message-headers.mapper';
+import { ensureTopics } from './topics.admin';
 
 // Shared by the integration tests of this library; not exported from the index.
 
@@ -90,6 +93,33 @@ export async function produceRaw(kafka: Kafka, topic: string, messages: { key: s
   }
 }
 
+export interface Failure {
+  value: string;
+  key: string;
+  headers?: IHeaders;
+  error: unknown;
+  consumerGroup: string;
+  failedAt: Date;
+  /** Its offset on the original topic; default '0'. */
+  offset?: string;
+}
+
+/** Sends each failure to `<topic>.dlq` through the consumers' own dead-letter path, in order. */
+export async function sendToDeadLetters(kafka: Kafka, topic: string, failures: readonly Failure[]): Promise<void> {
+  const producer = createOrderedProducer(kafka);
+  await producer.connect();
+  try {
+    for (const failure of failures) {
+      const message = {
+        key: Buffer.from(failure.key), value: Buffer.from(failure.value), headers: failure.headers ?? {}, offset: failure.offset ?? '0', timestamp: '0', attributes: 0,
+      };
+      await publishDeadLetter(producer, { topic, partition: 0, message, consumerGroup: failure.consumerGroup, error: failure.error, failedAt: failure.failedAt });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 export async function deleteTopics(kafka: Kafka, topics: string[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
@@ -98,6 +128,31 @@ export async function deleteTopics(kafka: Kafka, topics: string[]): Promise<void
   } finally {
     await admin.disconnect();
   }
+}
+
+export interface TestTopics {
+  readonly kafka: Kafka;
+  /** A new topic and its `<topic>.dlq`, deleted by `deleteAll`. */
+  fresh(partitions?: number): Promise<string>;
+  deleteAll(): Promise<void>;
+}
+
+/** A Kafka client on the test broker and the topics one test file creates, named `<prefix>_<random>`. */
+export function testTopics(prefix: string): TestTopics {
+  const kafka = createKafka({ clientId: uniqueName('messaging_test'), brokers: kafkaBrokers() });
+  const created: string[] = [];
+  return {
+    kafka,
+    async fresh(partitions = 1) {
+      const topic = uniqueName(prefix);
+      created.push(topic);
+      await ensureTopics(kafka, [topic], { partitions });
+      return topic;
+    },
+    async deleteAll() {
+      if (created.length > 0) await deleteTopics(kafka, created.flatMap((topic) => [topic, deadLetterTopic(topic)]));
+    },
+  };
 }
 
 export interface LogEntry {

@@ -3,6 +3,16 @@ import { deadLetterTopic } from '@payments/contracts';
 
 const LEADER_WAIT_MS = 15_000;
 
+/** A topic a caller named is not on the broker. */
+export class UnknownTopicError extends Error {
+  readonly code = 'TOPIC.UNKNOWN';
+
+  constructor(readonly topics: readonly string[]) {
+    super(`no such topic on the broker: ${topics.join(', ')}`);
+    this.name = 'UnknownTopicError';
+  }
+}
+
 /** Each topic and its `<topic>.dlq`, without duplicates; a `.dlq` topic gets no `.dlq.dlq`. */
 export function topicsWithDeadLetters(topics: readonly string[]): string[] {
   const names = topics.flatMap((topic) => (topic.endsWith('.dlq') ? [topic] : [topic, deadLetterTopic(topic)]));
@@ -33,6 +43,19 @@ export async function ensureTopics(kafka: Kafka, topics: string[], opts: { parti
         .catch(() => undefined);
     }
     await waitForLeaders(admin, names);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Throws UnknownTopicError naming every one of `topics` the broker does not have. */
+export async function assertTopicsExist(kafka: Kafka, topics: readonly string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) throw new UnknownTopicError(missing);
   } finally {
     await admin.disconnect();
   }

@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './ports';
 export * from './cashfree.config';
 export * from './periodic-task';
+export * from './parked-messages.migration';

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Kafka } from 'kafkajs';
 import { Envelope } from '@payments/contracts';
@@ -60,7 +60,7 @@ export class Outbox {
 }
 
 @Injectable()
-class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumers: InboxConsumer[] = [];
 
   constructor(
@@ -96,7 +96,8 @@ class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown hook closes the database: consumers leave their groups, then the relay stops. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
   }

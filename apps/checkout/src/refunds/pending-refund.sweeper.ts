@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Database } from '@payments/persistence';
 import { CLOCK, Clock, DATABASE, PeriodicTask, startPeriodicTask } from '@payments/nest-runtime';
 import { LOGGER, Logger } from '@payments/observability';
@@ -15,7 +15,7 @@ const BATCH = 20;
  * repeated refund command: the provider's status API, never a second refund.
  */
 @Injectable()
-export class PendingRefundSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PendingRefundSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly refunds = new RefundRepository();
   private task: PeriodicTask | undefined;
 
@@ -31,7 +31,7 @@ export class PendingRefundSweeper implements OnApplicationBootstrap, OnApplicati
     this.task = startPeriodicTask('pending refund sweep', this.config.refundRecheck.everyMs, () => this.sweep(), this.logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.task?.stop();
   }
 

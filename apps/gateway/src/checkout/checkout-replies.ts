@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import { CheckoutReplied, CheckoutRequested, CheckoutRequestedV1, Topics, buildMessage, decodeEnvelope, encodeEnvelope, isMessage } from '@payments/contracts';
 import { CLOCK, Clock, KAFKA } from '@payments/nest-runtime';
@@ -20,7 +20,7 @@ const RETRY_HINT = 'retry with the same Idempotency-Key';
  * 504; either way the client retries with the same Idempotency-Key, which is safe.
  */
 @Injectable()
-export class CheckoutRequester implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CheckoutRequester implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly instanceId = randomUUID();
   private readonly pending = new Map<string, (reply: CheckoutReply) => void>();
   private producer!: Producer;
@@ -44,7 +44,7 @@ export class CheckoutRequester implements OnApplicationBootstrap, OnApplicationS
     await joined;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.pending.clear();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();

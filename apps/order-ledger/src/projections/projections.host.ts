@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { PostgresEventStore, ProjectionRunner } from '@payments/event-store';
 import { Database } from '@payments/persistence';
 import { DATABASE } from '@payments/nest-runtime';
@@ -8,7 +8,7 @@ import { OrderSummaryProjection } from './order-summary.projection';
 
 /** Runs order-ledger's projections; one instance per projection holds its advisory lock at a time. */
 @Injectable()
-export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly orderSummaries: ProjectionRunner;
 
   constructor(@Inject(DATABASE) db: Database, @Inject(LOGGER) logger: Logger) {
@@ -25,7 +25,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     await this.orderSummaries.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.orderSummaries.stop();
   }
 }

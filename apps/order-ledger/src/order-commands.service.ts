@@ -25,6 +25,7 @@ import { OrderState, PlacedOrder, isSettled, refundedMinor } from './domain/orde
 import { postingsForOrderPaid, postingsForRefund } from './domain/ledger-postings';
 import { LedgerRepository } from './ledger.repository';
 import { OrderStreamRepository } from './order-stream.repository';
+import { UnmatchedFactsBook } from './unmatched/unmatched-facts.book';
 
 /** Namespace of the message ids of refund rejections (a fixed random UUID; never change it). */
 const REFUND_REJECTION_NAMESPACE = '0b7f4f52-2d1e-4c9a-9a51-6d3c2f1e8a47';
@@ -38,6 +39,7 @@ const REFUND_REJECTION_NAMESPACE = '0b7f4f52-2d1e-4c9a-9a51-6d3c2f1e8a47';
 export class OrderCommandsService {
   private readonly streams = new OrderStreamRepository();
   private readonly ledger = new LedgerRepository();
+  private readonly unmatched = new UnmatchedFactsBook();
 
   constructor(
     private readonly outbox: Outbox,
@@ -51,7 +53,7 @@ export class OrderCommandsService {
     if (events.length === 0) return events;
     await this.streams.append(sql, orderId, version, events, { correlationId: origin.correlationId, causationId: origin.causationId ?? null });
     const after = events.reduce(evolve, state);
-    const messages: OutboundMessage[] = [];
+    const messages: OutboundMessage[] = await this.unmatched.record(sql, orderId, state, events, origin, now);
     for (const event of events) {
       const message = await this.integrationMessage(sql, event, after, origin, now);
       if (message) messages.push(message);

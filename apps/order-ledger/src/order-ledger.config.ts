@@ -1,10 +1,12 @@
-import { integerEnv, kafkaBrokersFrom } from '@payments/nest-runtime';
+import { integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
 
 export const ORDER_LEDGER_CONFIG = Symbol('ORDER_LEDGER_CONFIG');
 
 export interface OrderLedgerConfig {
   port: number;
   kafkaBrokers: string[];
+  /** ORDER_LEDGER_CONSUMER_GROUP, default `order-ledger`: every replica of one deployment shares it. */
+  consumerGroupId: string;
   /**
    * Pending orders nobody paid: after ORDER_STATUS_CHECK_AFTER_MS quiet (default 15 min) checkout
    * is asked for a server-side status check (again after as long, at most 3 times); after
@@ -12,16 +14,20 @@ export interface OrderLedgerConfig {
    * ORDER_PENDING_SWEEP_MS (default 60 s) is how often to look.
    */
   pendingOrders: { statusCheckAfterMs: number; expireAfterMs: number; sweepEveryMs: number };
+  /** Provider facts whose order is still not placed after ORDER_UNMATCHED_AFTER_MS (default 1 h) are surfaced. */
+  unmatchedAfterMs: number;
 }
 
 export function loadOrderLedgerConfig(env: NodeJS.ProcessEnv = process.env): OrderLedgerConfig {
   return {
     port: integerEnv(env, 'ORDER_LEDGER_PORT', 3003, { min: 0, max: 65535 }),
     kafkaBrokers: kafkaBrokersFrom(env),
+    consumerGroupId: optionalEnv(env, 'ORDER_LEDGER_CONSUMER_GROUP', 'order-ledger'),
     pendingOrders: {
       statusCheckAfterMs: integerEnv(env, 'ORDER_STATUS_CHECK_AFTER_MS', 15 * 60_000, { min: 100 }),
       expireAfterMs: integerEnv(env, 'ORDER_EXPIRE_AFTER_MS', 24 * 3_600_000, { min: 100 }),
       sweepEveryMs: integerEnv(env, 'ORDER_PENDING_SWEEP_MS', 60_000, { min: 100, max: 3_600_000 }),
     },
+    unmatchedAfterMs: integerEnv(env, 'ORDER_UNMATCHED_AFTER_MS', 3_600_000, { min: 100 }),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CheckoutOpened, CheckoutOpenedV1, PaymentSessionClosed, RefundFailed, RefundRequested, RefundSucceeded, buildMessage } from '@payments/contracts';
+import { CheckoutOpened, CheckoutOpenedV1, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, buildMessage } from '@payments/contracts';
 import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
 import { Logger } from '@payments/observability';
 import { Sql } from '@payments/persistence';
@@ -47,6 +47,12 @@ describe('messages to order commands', () => {
   });
 });
 
+/** A provider's payment for the fixture order, as webhook-ingest publishes it. */
+const paymentSucceededMessage = () => buildMessage(PaymentSucceeded, {
+  key: opened.orderId, origin, occurredAt,
+  payload: { orderId: opened.orderId, provider: 'cashfree', providerEventId: 'evt_p1', providerPaymentId: 'cf_pay_1', amountMinor: opened.amountMinor, currency: opened.currency, succeededAt: occurredAt.toISOString() },
+});
+
 /** The fixture order as checkout reported it. */
 const opened = placeOrder.data as CheckoutOpenedV1;
 
@@ -86,14 +92,12 @@ describe('CheckoutOpened for an order already placed', () => {
 });
 
 describe('which refusals are retried', () => {
-  it('retries ORDER.NOT_FOUND (a payment overtaking its order) and any error that is not a refusal', () => {
-    const notFound = new OrderError('ORDER.NOT_FOUND', 'no order');
+  it('retries an error that is not a refusal (a concurrent append, a lost connection)', () => {
     const unexpected = new Error('connection reset');
-    expect(handlerFailure(notFound)).toBe(notFound);
     expect(handlerFailure(unexpected)).toBe(unexpected);
   });
 
-  it.each(['ORDER.ALREADY_PLACED', 'ORDER.INVALID_TRANSITION', 'ORDER.REFUND_CONFLICT'] as const)('dead-letters %s at once, keeping code and message', (code) => {
+  it.each(['ORDER.NOT_FOUND', 'ORDER.ALREADY_PLACED', 'ORDER.INVALID_TRANSITION', 'ORDER.REFUND_CONFLICT'] as const)('dead-letters %s at once, keeping code and message', (code) => {
     const failure = handlerFailure(new OrderError(code, `refused: ${code}`));
     expect(failure).toBeInstanceOf(UnprocessableMessageError);
     expect(failure).toMatchObject({ code, message: `refused: ${code}` });
@@ -159,11 +163,9 @@ describe('order ledger handler', () => {
     });
   });
 
-  it('rethrows ORDER.NOT_FOUND unchanged, so the consumer retries it', async () => {
-    const notFound = new OrderError('ORDER.NOT_FOUND', 'no order');
-    const { handler } = handlerWith(async () => {
-      throw notFound;
-    });
-    await expect(handler.handle(checkoutOpened(), ctx)).rejects.toBe(notFound);
+  it('records a payment that overtook its order instead of refusing it', () => {
+    const payment = commandFor(paymentSucceededMessage());
+    if (!payment) throw new Error('not routed');
+    expect(decide(payment.command, stateOf(HISTORIES.Initial()), NOW).map((event) => event.type)).toEqual(['ProviderFactReceivedEarly']);
   });
 });

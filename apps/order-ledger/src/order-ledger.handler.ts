@@ -52,13 +52,13 @@ export function commandFor(envelope: Envelope): { orderId: string; command: Orde
 }
 
 /**
- * What the consumer should do with a command the order refused. ORDER.NOT_FOUND is a race between
- * topics (a payment overtaking its order): the error as it is, so it is retried. Every other refusal
- * (ORDER.ALREADY_PLACED: another session for a placed order, a refund that contradicts the order)
- * no retry changes: an UnprocessableMessageError, dead-lettered at once.
+ * What the consumer should do with a command the order refused. Provider facts are never refused
+ * for want of an order (they wait on the stream), so every refusal left (another session for a
+ * placed order, a refund for an unknown order or one that contradicts it) is one no retry changes:
+ * an UnprocessableMessageError, dead-lettered at once. Anything else (a concurrent append) is retried.
  */
 export function handlerFailure(error: unknown): unknown {
-  if (error instanceof OrderError && error.code !== 'ORDER.NOT_FOUND') return new UnprocessableMessageError(error.code, error.message);
+  if (error instanceof OrderError) return new UnprocessableMessageError(error.code, error.message);
   return error;
 }
 

@@ -1,15 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { OrderLedgerInit1732300000000 } from './migrations/1732300000000-order-ledger-init';
 import { OrderCommandsService } from './order-commands.service';
 import { ORDER_LEDGER_CONFIG, OrderLedgerConfig } from './order-ledger.config';
 import { PendingOrderSweeper } from './pending-order.sweeper';
 import { PendingOrderChecks1732900000000 } from './migrations/1732900000000-pending-order-checks';
+import { UnmatchedFacts1733000000001 } from './migrations/1733000000001-unmatched-facts';
 import { OrderLedgerHandler } from './order-ledger.handler';
 import { ORDER_LEDGER_SCHEMA } from './order-stream.repository';
 import { ProjectionsHost } from './projections/projections.host';
+import { UnmatchedFactsSweeper } from './unmatched/unmatched-facts.sweeper';
+import { UnmatchedPaymentsController } from './unmatched/unmatched-payments.controller';
 
 @Module({})
 export class OrderLedgerModule {
@@ -18,7 +21,7 @@ export class OrderLedgerModule {
       module: OrderLedgerModule,
       imports: [
         ObservabilityModule.forService('order-ledger', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000] }),
+        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001] }),
         MessagingModule.forRoot({
           clientId: 'order-ledger',
           brokers: config.kafkaBrokers,
@@ -26,16 +29,17 @@ export class OrderLedgerModule {
           topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands, Topics.checkoutCommands],
           consumers: [
             {
-              groupId: 'order-ledger',
+              groupId: config.consumerGroupId,
               topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands],
               handler: OrderLedgerHandler,
-              // A payment can overtake its order across topics; ORDER.NOT_FOUND is retried for ~a minute.
+              // Only failures that are not the message's own (a concurrent append) are retried; parked, not in place.
               retry: { attempts: 10, initialBackoffMs: 250, maxBackoffMs: 10_000 },
             },
           ],
         }),
       ],
-      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, OrderLedgerHandler, ProjectionsHost, PendingOrderSweeper],
+      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, OrderLedgerHandler, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper],
+      controllers: [UnmatchedPaymentsController],
     };
   }
 }

@@ -41,8 +41,18 @@ export type RequestRefund = Command<'RequestRefund', { refundId: string; amountM
 export type RecordRefundSucceeded = Command<'RecordRefundSucceeded', { refundId: string; amountMinor: number }>;
 export type RecordRefundFailed = Command<'RecordRefundFailed', { refundId: string; reason: string }>;
 
+/** The sweeper's call on a stream that holds provider facts but no order after the window: surface them. */
+export type RecordUnmatchedFacts = Command<'RecordUnmatchedFacts', { orderId: string }>;
+
+/**
+ * What a provider tells us about an order, which may arrive before checkout's CheckoutOpened (another
+ * topic): recorded on the stream and applied when the order is placed.
+ */
+export type ProviderFact = RecordPaymentSucceeded | RecordPaymentAttemptFailed | FailOrder | RecordRefundSucceeded | RecordRefundFailed;
+
 export type OrderCommand =
   | PlaceOrder
+  | RecordUnmatchedFacts
   | RecordPaymentSucceeded
   | RecordPaymentAttemptFailed
   | ExpireOrder

@@ -11,6 +11,8 @@ const STATUSES = Object.keys(TRANSITIONS) as OrderStatus[];
 /** The same order id with another provider session: a contradiction, never a redelivery. */
 const placeOtherSession: OrderCommand = { type: 'PlaceOrder', data: { ...(placeOrder.data as object), providerReference: 'pi_other' } } as OrderCommand;
 type Outcome = string[] | `ORDER.${string}`;
+/** A refund outcome for a refund the order never requested: on record and flagged, never applied. */
+const UNEXPECTED_REFUND = ['UnexpectedRefundOutcomeRecorded', 'OrderFlaggedForReview'];
 
 /** Every command against every status: the events decided, or the error code refusing it. */
 const COMMANDS: Record<string, [OrderCommand, Record<OrderStatus, Outcome>]> = {
@@ -19,13 +21,13 @@ const COMMANDS: Record<string, [OrderCommand, Record<OrderStatus, Outcome>]> = {
     Refunded: 'ORDER.ALREADY_PLACED', Failed: 'ORDER.ALREADY_PLACED', Expired: 'ORDER.ALREADY_PLACED',
   }],
   RecordPaymentSucceeded: [paymentSucceeded({ providerEventId: 'evt-9', providerPaymentId: 'pay-9' }), {
-    Initial: 'ORDER.NOT_FOUND', Pending: ['PaymentSucceeded', 'OrderPaid'],
+    Initial: ['ProviderFactReceivedEarly'], Pending: ['PaymentSucceeded', 'OrderPaid'],
     Paid: ['DuplicatePaymentRecorded', 'OrderFlaggedForReview'], PartiallyRefunded: ['DuplicatePaymentRecorded', 'OrderFlaggedForReview'],
     Refunded: ['DuplicatePaymentRecorded', 'OrderFlaggedForReview'],
     Failed: ['LatePaymentEventRecorded', 'OrderFlaggedForReview'], Expired: ['LatePaymentEventRecorded', 'OrderFlaggedForReview'],
   }],
   RecordPaymentAttemptFailed: [attemptFailed('evt-f9'), {
-    Initial: 'ORDER.NOT_FOUND', Pending: ['PaymentAttemptFailed'], Paid: ['LatePaymentEventRecorded'],
+    Initial: ['ProviderFactReceivedEarly'], Pending: ['PaymentAttemptFailed'], Paid: ['LatePaymentEventRecorded'],
     PartiallyRefunded: ['LatePaymentEventRecorded'], Refunded: ['LatePaymentEventRecorded'],
     Failed: ['LatePaymentEventRecorded'], Expired: ['LatePaymentEventRecorded'],
   }],
@@ -34,7 +36,7 @@ const COMMANDS: Record<string, [OrderCommand, Record<OrderStatus, Outcome>]> = {
     Refunded: 'ORDER.INVALID_TRANSITION', Failed: [], Expired: [],
   }],
   FailOrder: [failOrder('evt-c9'), {
-    Initial: 'ORDER.NOT_FOUND', Pending: ['OrderFailed'], Paid: ['LatePaymentEventRecorded'],
+    Initial: ['ProviderFactReceivedEarly'], Pending: ['OrderFailed'], Paid: ['LatePaymentEventRecorded'],
     PartiallyRefunded: ['LatePaymentEventRecorded'], Refunded: ['LatePaymentEventRecorded'], Failed: [], Expired: [],
   }],
   RequestRefund: [requestRefund('r9', 100), {
@@ -42,12 +44,15 @@ const COMMANDS: Record<string, [OrderCommand, Record<OrderStatus, Outcome>]> = {
     Refunded: 'ORDER.NOT_REFUNDABLE', Failed: 'ORDER.NOT_REFUNDABLE', Expired: 'ORDER.NOT_REFUNDABLE',
   }],
   RecordRefundSucceeded: [refundSucceeded('r9', 100), {
-    Initial: 'ORDER.NOT_FOUND', Pending: 'ORDER.NOT_REFUNDABLE', Paid: 'ORDER.REFUND_NOT_FOUND', PartiallyRefunded: 'ORDER.REFUND_NOT_FOUND',
-    Refunded: 'ORDER.REFUND_NOT_FOUND', Failed: 'ORDER.NOT_REFUNDABLE', Expired: 'ORDER.NOT_REFUNDABLE',
+    Initial: ['ProviderFactReceivedEarly'], Pending: UNEXPECTED_REFUND, Paid: UNEXPECTED_REFUND, PartiallyRefunded: UNEXPECTED_REFUND,
+    Refunded: UNEXPECTED_REFUND, Failed: UNEXPECTED_REFUND, Expired: UNEXPECTED_REFUND,
   }],
   RecordRefundFailed: [refundFailed('r9'), {
-    Initial: 'ORDER.NOT_FOUND', Pending: 'ORDER.NOT_REFUNDABLE', Paid: 'ORDER.REFUND_NOT_FOUND', PartiallyRefunded: 'ORDER.REFUND_NOT_FOUND',
-    Refunded: 'ORDER.REFUND_NOT_FOUND', Failed: 'ORDER.NOT_REFUNDABLE', Expired: 'ORDER.NOT_REFUNDABLE',
+    Initial: ['ProviderFactReceivedEarly'], Pending: UNEXPECTED_REFUND, Paid: UNEXPECTED_REFUND, PartiallyRefunded: UNEXPECTED_REFUND,
+    Refunded: UNEXPECTED_REFUND, Failed: UNEXPECTED_REFUND, Expired: UNEXPECTED_REFUND,
+  }],
+  RecordUnmatchedFacts: [{ type: 'RecordUnmatchedFacts', data: { orderId: ORDER_ID } }, {
+    Initial: [], Pending: [], Paid: [], PartiallyRefunded: [], Refunded: [], Failed: [], Expired: [],
   }],
 };
 

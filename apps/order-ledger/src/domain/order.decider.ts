@@ -1,14 +1,17 @@
-import { FailOrder, OrderCommand, PlaceOrder, RecordPaymentAttemptFailed, RecordPaymentSucceeded } from './order.commands';
+import { FailOrder, OrderCommand, PlaceOrder, RecordPaymentAttemptFailed, RecordPaymentSucceeded, RecordUnmatchedFacts } from './order.commands';
 import { RecordRefundFailed, RecordRefundSucceeded, RequestRefund } from './order.commands';
+import { isProviderFact, receiveEarly, refundOutcomeId, unexpectedRefundOutcome } from './early-facts';
 import { LatePaymentEventRecorded, OrderEvent, PaymentReport, ReviewReason } from './order.events';
 import { OrderError } from './order.errors';
-import { OrderState, OrderStatus, PlacedOrder, Refund, SettledOrder, isSettled, refundableRemainder, refundedMinor } from './order.state';
+import { OrderState, OrderStatus, PlacedOrder, Refund, SettledOrder, Unplaced, isSettled, refundableRemainder, refundedMinor } from './order.state';
 import { assertConsistentOrder } from './order.validation';
 
 export { initialState } from './order.state';
 
 /*
- * The order aggregate as a decider. Late or out-of-order provider events never move an order
+ * The order aggregate as a decider. Provider facts that arrive before the order is placed are
+ * recorded on the stream (ProviderFactReceivedEarly) and applied when it is, with the same events
+ * as if they had come after. Late or out-of-order provider events never move an order
  * backwards: they are recorded, not applied. Money that arrives unexpectedly (mismatch, duplicate,
  * after closing) is recorded and flags the order for review (see ReviewFlag in order.state.ts).
  */
@@ -26,9 +29,12 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> 
 
 export function decide(command: OrderCommand, state: OrderState, now: Date): OrderEvent[] {
   const at = now.toISOString();
+  if (state.status === 'Initial' && isProviderFact(command)) return receiveEarly(command, state, at);
   switch (command.type) {
     case 'PlaceOrder':
-      return placeOrder(command.data, state, at);
+      return placeOrder(command.data, state, now);
+    case 'RecordUnmatchedFacts':
+      return recordUnmatchedFacts(command.data, state, at);
     case 'RecordPaymentSucceeded':
       return recordPaymentSucceeded(command.data, placed(state), at);
     case 'RecordPaymentAttemptFailed':
@@ -42,9 +48,9 @@ export function decide(command: OrderCommand, state: OrderState, now: Date): Ord
     case 'RequestRefund':
       return requestRefund(command.data, settled(state), at);
     case 'RecordRefundSucceeded':
-      return recordRefundSucceeded(command.data, settled(state), at);
+      return recordRefundSucceeded(command.data, placed(state), at);
     case 'RecordRefundFailed':
-      return recordRefundFailed(command.data, settled(state), at);
+      return recordRefundFailed(command.data, placed(state), at);
     default:
       return unreachable(command);
   }
@@ -52,6 +58,16 @@ export function decide(command: OrderCommand, state: OrderState, now: Date): Ord
 
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
   switch (event.type) {
+    case 'ProviderFactReceivedEarly': {
+      const unplaced = unplacedOf(state);
+      return { ...unplaced, earlyFacts: [...unplaced.earlyFacts, event.data.fact], firstFactAt: unplaced.firstFactAt ?? event.data.receivedAt };
+    }
+    case 'UnmatchedFactsRecorded':
+      return { ...unplacedOf(state), unmatchedAt: event.data.recordedAt };
+    case 'UnexpectedRefundOutcomeRecorded': {
+      const { refundId, outcome } = event.data;
+      return remember(placed(state), refundOutcomeId(refundId, outcome));
+    }
     case 'OrderPlaced':
       assertTransition(state.status, 'Pending');
       return { status: 'Pending', ...event.data, seenProviderEventIds: [], seenPaymentIds: [], failedAttempts: 0, reviewFlags: [] };
@@ -98,7 +114,8 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
   }
 }
 
-function placeOrder(data: PlaceOrder['data'], state: OrderState, at: string): OrderEvent[] {
+function placeOrder(data: PlaceOrder['data'], state: OrderState, now: Date): OrderEvent[] {
+  const at = now.toISOString();
   if (state.status !== 'Initial') {
     // The same session reported again: nothing new. Another one for the same order id contradicts it.
     const same = state.userId === data.userId && state.amountMinor === data.amountMinor && state.currency === data.currency
@@ -107,7 +124,21 @@ function placeOrder(data: PlaceOrder['data'], state: OrderState, at: string): Or
     throw new OrderError('ORDER.ALREADY_PLACED', `Order ${data.orderId} is already placed with another session`);
   }
   assertConsistentOrder(data);
-  return [{ type: 'OrderPlaced', data: { ...data, placedAt: at } }];
+  const events: OrderEvent[] = [{ type: 'OrderPlaced', data: { ...data, placedAt: at } }];
+  // The facts that came first, decided against the order as it now is: the same events as in order.
+  let order = evolve(state, events[0]);
+  for (const fact of state.earlyFacts) {
+    const decided = decide(fact, order, now);
+    events.push(...decided);
+    order = decided.reduce(evolve, order);
+  }
+  return events;
+}
+
+/** Facts still without their order when the sweeper's window ran out: surfaced once. */
+function recordUnmatchedFacts(data: RecordUnmatchedFacts['data'], state: OrderState, at: string): OrderEvent[] {
+  if (state.status !== 'Initial' || state.earlyFacts.length === 0 || state.unmatchedAt !== undefined) return [];
+  return [{ type: 'UnmatchedFactsRecorded', data: { orderId: data.orderId, firstReceivedAt: state.firstFactAt ?? at, recordedAt: at } }];
 }
 
 function recordPaymentSucceeded(data: RecordPaymentSucceeded['data'], order: PlacedOrder, at: string): OrderEvent[] {
@@ -179,7 +210,9 @@ function requestRefund(data: RequestRefund['data'], order: SettledOrder, at: str
   return [{ type: 'RefundRequested', data: { orderId: order.orderId, refundId: data.refundId, amountMinor, currency: order.currency, requestedAt: at } }];
 }
 
-function recordRefundSucceeded(data: RecordRefundSucceeded['data'], order: SettledOrder, at: string): OrderEvent[] {
+function recordRefundSucceeded(data: RecordRefundSucceeded['data'], placedOrder: PlacedOrder, at: string): OrderEvent[] {
+  const order = requestedRefundOf(placedOrder, data.refundId);
+  if (!order) return unexpectedRefundOutcome(placedOrder, { refundId: data.refundId, outcome: 'succeeded', amountMinor: data.amountMinor }, at);
   const refund = pendingRefund(order, data.refundId, 'succeeded');
   if (!refund) return [];
   if (refund.amountMinor !== data.amountMinor) {
@@ -194,12 +227,19 @@ function recordRefundSucceeded(data: RecordRefundSucceeded['data'], order: Settl
   return [{ type: 'RefundSucceeded', data: { orderId, ...data, currency, succeededAt: at } }, next];
 }
 
-function recordRefundFailed(data: RecordRefundFailed['data'], order: SettledOrder, at: string): OrderEvent[] {
+function recordRefundFailed(data: RecordRefundFailed['data'], placedOrder: PlacedOrder, at: string): OrderEvent[] {
+  const order = requestedRefundOf(placedOrder, data.refundId);
+  if (!order) return unexpectedRefundOutcome(placedOrder, { refundId: data.refundId, outcome: 'failed' }, at);
   if (!pendingRefund(order, data.refundId, 'failed')) return [];
   return [{ type: 'RefundFailed', data: { orderId: order.orderId, ...data, failedAt: at } }];
 }
 
-/** The pending refund, or null when it already reached `outcome`; refuses unknown or opposite outcomes. */
+/** The order, when it is settled and requested this refund; otherwise null (the outcome is unexpected). */
+function requestedRefundOf(order: PlacedOrder, refundId: string): SettledOrder | null {
+  return isSettled(order) && order.refunds.some((r) => r.refundId === refundId) ? order : null;
+}
+
+/** The pending refund, or null when it already reached `outcome`; refuses the opposite outcome. */
 function pendingRefund(order: SettledOrder, refundId: string, outcome: 'succeeded' | 'failed'): Refund | null {
   const refund = order.refunds.find((r) => r.refundId === refundId);
   if (!refund) throw new OrderError('ORDER.REFUND_NOT_FOUND', `Order ${order.orderId} has no refund ${refundId}`);
@@ -234,6 +274,11 @@ function assertTransition(from: OrderStatus, to: OrderStatus): void {
 function moveTo(state: OrderState, to: OrderStatus): PlacedOrder {
   assertTransition(state.status, to);
   return placed(state);
+}
+
+function unplacedOf(state: OrderState): Unplaced {
+  if (state.status !== 'Initial') throw new OrderError('ORDER.INVALID_TRANSITION', `An early fact cannot follow the order's placement`);
+  return state;
 }
 
 function placed(state: OrderState): PlacedOrder {

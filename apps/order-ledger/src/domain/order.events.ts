@@ -1,4 +1,5 @@
 import type { OrderLine, PriceBreakdown, ProviderName } from '@payments/contracts';
+import type { ProviderFact } from './order.commands';
 
 type Event<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
 
@@ -21,7 +22,9 @@ export type ReviewReason =
   /** A second, different payment for an order already paid: refund one. */
   | 'DUPLICATE_PAYMENT'
   /** A payment that succeeded after the order failed or expired: refund or honour it. */
-  | 'PAYMENT_AFTER_CLOSE';
+  | 'PAYMENT_AFTER_CLOSE'
+  /** A refund outcome for a refund this order never asked for (made at the provider's dashboard?). */
+  | 'UNKNOWN_REFUND';
 
 export type OrderPlaced = Event<
   'OrderPlaced',
@@ -70,6 +73,15 @@ export type OrderFlaggedForReview = Event<
   'OrderFlaggedForReview',
   { orderId: string; reason: ReviewReason; providerPaymentId: string; flaggedAt: string }
 >;
+/** A provider fact for an order not placed yet (its CheckoutOpened is still on its way): kept until it is. */
+export type ProviderFactReceivedEarly = Event<'ProviderFactReceivedEarly', { fact: ProviderFact; receivedAt: string }>;
+/** Facts still waiting for their order after the window: surfaced for a person. Applied if the order turns up. */
+export type UnmatchedFactsRecorded = Event<'UnmatchedFactsRecorded', { orderId: string; firstReceivedAt: string; recordedAt: string }>;
+/** A refund outcome that matches no refund this order requested: recorded and flagged, never applied. */
+export type UnexpectedRefundOutcomeRecorded = Event<
+  'UnexpectedRefundOutcomeRecorded',
+  { orderId: string; refundId: string; outcome: 'succeeded' | 'failed'; amountMinor?: number; statusOnArrival: string; recordedAt: string }
+>;
 export type OrderExpired = Event<'OrderExpired', { orderId: string; expiredAt: string }>;
 export type OrderFailed = Event<'OrderFailed', { orderId: string; reason: string; failedAt: string; providerEventId?: string }>;
 export type RefundRequested = Event<
@@ -89,6 +101,9 @@ export type OrderPartiallyRefunded = Event<
 export type OrderRefunded = Event<'OrderRefunded', { orderId: string; refundedMinor: number; currency: string }>;
 
 export type OrderEvent =
+  | ProviderFactReceivedEarly
+  | UnmatchedFactsRecorded
+  | UnexpectedRefundOutcomeRecorded
   | OrderPlaced
   | PaymentSucceeded
   | OrderPaid

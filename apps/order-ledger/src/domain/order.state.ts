@@ -1,3 +1,4 @@
+import { ProviderFact } from './order.commands';
 import { OrderPlaced, ReviewReason } from './order.events';
 
 export type OrderStatus = 'Initial' | 'Pending' | 'Paid' | 'PartiallyRefunded' | 'Refunded' | 'Failed' | 'Expired';
@@ -9,6 +10,7 @@ export type OrderStatus = 'Initial' | 'Pending' | 'Paid' | 'PartiallyRefunded' |
  */
 export interface ReviewFlag {
   readonly reason: ReviewReason;
+  /** The payment concerned (the refund id for UNKNOWN_REFUND). */
   readonly providerPaymentId: string;
   readonly flaggedAt: string;
 }
@@ -36,8 +38,20 @@ export interface Settlement {
 
 type Settled<S extends OrderStatus> = Readonly<{ status: S }> & OrderFacts & Settlement;
 
+/**
+ * No order yet, but perhaps facts about it: provider events that overtook checkout's CheckoutOpened.
+ * They are applied, in the order received, the moment the order is placed.
+ */
+export interface Unplaced {
+  readonly status: 'Initial';
+  readonly earlyFacts: readonly ProviderFact[];
+  readonly firstFactAt?: string;
+  /** When the facts were surfaced as unmatched (no order after the window). */
+  readonly unmatchedAt?: string;
+}
+
 export type OrderState =
-  | Readonly<{ status: 'Initial' }>
+  | Unplaced
   | (Readonly<{ status: 'Pending' }> & OrderFacts)
   | (Readonly<{ status: 'Expired'; closedAt: string }> & OrderFacts)
   | (Readonly<{ status: 'Failed'; closedAt: string; failureReason: string }> & OrderFacts)
@@ -48,7 +62,7 @@ export type OrderState =
 export type PlacedOrder = Exclude<OrderState, { status: 'Initial' }>;
 export type SettledOrder = Extract<OrderState, Settlement>;
 
-export const initialState = (): OrderState => ({ status: 'Initial' });
+export const initialState = (): OrderState => ({ status: 'Initial', earlyFacts: [] });
 
 export const isSettled = (order: OrderState): order is SettledOrder => 'refunds' in order;
 

@@ -15,7 +15,9 @@ export class OrderSummaryProjection implements Projection {
 
   async handle(sql: Sql, event: StoredEvent): Promise<void> {
     const data = event.data as Record<string, unknown>;
-    const orderId = data.orderId as string;
+    const orderId = data.orderId as string | undefined;
+    // Facts recorded before their order have no summary row to touch until the order is placed.
+    if (orderId === undefined) return;
     if (event.type === 'OrderPlaced') {
       await sql.query(
         `INSERT INTO order_ledger.order_summaries (order_id, user_id, status, amount_minor, currency, provider, stream_version, updated_at)

@@ -17,3 +17,4 @@ export * from './order-refunds.v1';
 export * from './order-expired.v1';
 export * from './payment-session-closed.v1';
 export * from './order-failed.v1';
+export * from './unmatched-payment-recorded.v1';

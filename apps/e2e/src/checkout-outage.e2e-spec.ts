@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@payments/testing';
-import { E2E_URLS, E2eSystem, bearerFor } from './e2e-system';
-import { COURSE, COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, call, checkout, newUser, startFreshE2eSystem } from './gateway-http.fixture';
+import { E2E_URLS, E2eSystem, bearerFor, startE2eSystem } from './e2e-system';
+import { COURSE, COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, call, checkout, newUser } from './gateway-http.fixture';
 
 const sandbox = E2E_URLS.sandbox;
 
@@ -9,7 +9,7 @@ describe('checkout down: the gateway answers 504 instead of hanging, and the ret
   let e2e: E2eSystem;
 
   beforeAll(async () => {
-    e2e = await startFreshE2eSystem({ ...TRUSTING_LOCAL_PROXY, CHECKOUT_REPLY_TIMEOUT_MS: '1500' });
+    e2e = await startE2eSystem({ ...TRUSTING_LOCAL_PROXY, CHECKOUT_REPLY_TIMEOUT_MS: '1500' });
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { SignJWT } from 'jose';
 import { Envelope, decodeEnvelope } from '@payments/contracts';
-import { DEV_SECRETS, RunningSystem, SystemPorts, eventually, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
+import { DEV_SECRETS, RunningSystem, SystemPorts, consumerLag, eventually, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
 import { databaseUrl } from '@payments/persistence';
 
 /** Ports away from the development defaults (E2E_PORT_BASE, default 13000), so a running local system does not collide. */
@@ -88,6 +88,8 @@ export async function topicRecorder(topics: string[]) {
   return {
     on: (topic: string) => seen.filter((entry) => entry.topic === topic).map((entry) => entry.envelope),
     caughtUp,
+    /** Messages the services' consumer groups have not committed yet (0: all caught up). */
+    servicesLag: () => consumerLag(admin),
     stop: async () => {
       await consumer.disconnect();
       await admin.disconnect();
@@ -120,16 +122,21 @@ export function messagesAbout(recorder: TopicRecorder, topic: string, orderId: s
 }
 
 const SERVICE_SCHEMAS = ['gateway', 'checkout', 'webhook_ingest', 'order_ledger', 'entitlements'];
+const CONSUMING_SCHEMAS = ['gateway', 'checkout', 'order_ledger', 'entitlements'];
 
 /**
- * Waits until every service's outbox is published and the recorder has read all of it: from then on
+ * Waits until every service's outbox is published, every service's consumer group has caught up
+ * with its topics, nothing is parked for a retry, and the recorder has read all of it: from then on
  * nothing more can follow, so counting messages is a real "exactly this many".
  */
 export async function waitUntilSettled(e2e: E2eSystem, recorder: TopicRecorder, extra?: () => Promise<boolean>): Promise<void> {
   const unpublished = SERVICE_SCHEMAS.map((schema) => `(SELECT count(*) FROM ${schema}.outbox WHERE published_at IS NULL)`).join(' + ');
+  const parked = CONSUMING_SCHEMAS.map((schema) => `(SELECT count(*) FROM ${schema}.parked_messages)`).join(' + ');
   await eventually(async () => {
-    const { rows } = await e2e.db.query(`SELECT ${unpublished} AS pending`);
-    return Number(rows[0].pending) === 0 && (!extra || (await extra())) ? true : undefined;
-  }, 30_000, 'all outboxes drained');
+    const { rows } = await e2e.db.query(`SELECT ${unpublished} AS pending, ${parked} AS parked`);
+    if (Number(rows[0].pending) !== 0 || Number(rows[0].parked) !== 0) return undefined;
+    if ((await recorder.servicesLag()) !== 0) return undefined;
+    return !extra || (await extra()) ? true : undefined;
+  }, 30_000, 'all outboxes drained and every consumer group caught up');
   await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder to read every published message');
 }

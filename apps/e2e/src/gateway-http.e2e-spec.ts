@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { Topics } from '@payments/contracts';
 import { DEV_SECRETS, eventually } from '@payments/testing';
-import { E2E_URLS, E2eSystem, bearerFor, topicRecorder } from './e2e-system';
-import { COURSE, COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, call, checkout, newUser, orderFixtures, randomIp, startFreshE2eSystem } from './gateway-http.fixture';
+import { E2E_URLS, E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+import { COURSE, COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, call, checkout, newUser, orderFixtures, randomIp } from './gateway-http.fixture';
 
 const USER_LIMIT = 30;
 const IP_LIMIT = 40;
@@ -17,7 +17,7 @@ describe('the gateway HTTP API, against the running system', () => {
   const { pendingOrder } = orderFixtures(() => e2e);
 
   beforeAll(async () => {
-    e2e = await startFreshE2eSystem({ ...TRUSTING_LOCAL_PROXY, RATE_LIMIT_PER_MINUTE: String(USER_LIMIT), RATE_LIMIT_PER_IP_PER_MINUTE: String(IP_LIMIT) });
+    e2e = await startE2eSystem({ ...TRUSTING_LOCAL_PROXY, RATE_LIMIT_PER_MINUTE: String(USER_LIMIT), RATE_LIMIT_PER_IP_PER_MINUTE: String(IP_LIMIT) });
     recorder = await topicRecorder([Topics.checkoutCommands]);
     admin = await bearerFor(`admin-${randomUUID()}`, ['admin']);
   });

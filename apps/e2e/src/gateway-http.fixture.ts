@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import { Topics } from '@payments/contracts';
-import { eventually, kafkaBrokers } from '@payments/testing';
-import { E2E_URLS, E2eSystem, bearerFor, startE2eSystem } from './e2e-system';
+import { eventually } from '@payments/testing';
+import { E2E_URLS, E2eSystem, bearerFor } from './e2e-system';
 
 /** Helpers of the gateway HTTP suites: calls from a chosen client address, and orders in a given state. */
 const gateway = E2E_URLS.gateway;
@@ -32,43 +30,6 @@ export interface CallOptions {
 
 export const randomIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 export const newUser = () => `user-${randomUUID()}`;
-
-/** The services' consumer groups, which every run on one broker shares. */
-const SERVICE_GROUPS: Record<string, string[]> = {
-  'order-ledger': [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands],
-  entitlements: [Topics.ordersEvents],
-  gateway: [Topics.ordersEvents, Topics.entitlementGranted],
-  checkout: [Topics.checkoutCommands],
-};
-
-/**
- * Moves the services' consumer groups to the end of their topics, so a run with a fresh database
- * does not first stall on messages an earlier run left behind (orders this database never saw,
- * which order-ledger retries for a minute). Groups with running members are left alone.
- */
-async function skipMessagesOfEarlierRuns(): Promise<void> {
-  const admin = new Kafka({ clientId: 'e2e-fresh-start', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    // kafkajs joins the group to set its offsets (about 5 s each): groups in parallel, a group's topics in turn.
-    await Promise.all(Object.entries(SERVICE_GROUPS).map(async ([groupId, topics]) => {
-      for (const topic of topics.filter((name) => existing.has(name))) {
-        const ends = await admin.fetchTopicOffsets(topic);
-        const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-        await admin.setOffsets({ groupId, topic, partitions }).catch(() => undefined);
-      }
-    }));
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** `startE2eSystem` after skipping what earlier runs left in the topics. */
-export async function startFreshE2eSystem(overrides: NodeJS.ProcessEnv): Promise<E2eSystem> {
-  await skipMessagesOfEarlierRuns();
-  return startE2eSystem(overrides);
-}
 
 export async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? randomIp(), ...options.headers };
@@ -108,8 +69,13 @@ export function orderFixtures(e2e: () => E2eSystem) {
     return { userId, orderId, amountMinor: opened.body.amountMinor as number, paymentIntent };
   }
 
+  /** Paid in the sandbox the moment checkout answers, as a payer who does not wait would. */
   async function paidOrder() {
-    const order = await pendingOrder();
+    const userId = newUser();
+    const opened = await checkout(await bearerFor(userId), randomUUID(), COURSE);
+    if (opened.status !== 201) throw new Error(`checkout answered ${opened.status}: ${opened.text}`);
+    const paymentIntent = (opened.body.payment as { providerReference: string }).providerReference;
+    const order = { userId, orderId: opened.body.orderId as string, amountMinor: opened.body.amountMinor as number, paymentIntent };
     const paid = await fetch(`${sandbox}/_sandbox/stripe/payment_intents/${order.paymentIntent}/pay`, { method: 'POST' });
     if (paid.status !== 200) throw new Error(`the sandbox answered ${paid.status} to paying ${order.paymentIntent}`);
     await eventually(async () => ((await statusInReadModel(order.orderId)) === 'paid' ? true : undefined), 30_000, 'the order paid');

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2eSystem, bearerFor, topicRecorder } from './e2e-system';
-import { TRUSTING_LOCAL_PROXY, call, startFreshE2eSystem, newUser, orderFixtures, refund } from './gateway-http.fixture';
+import { E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+import { TRUSTING_LOCAL_PROXY, call, newUser, orderFixtures, refund } from './gateway-http.fixture';
 
 describe('admin refunds and the return from the provider, against the running system', () => {
   let e2e: E2eSystem;
@@ -11,7 +11,7 @@ describe('admin refunds and the return from the provider, against the running sy
   const { statusInReadModel, pendingOrder, paidOrder } = orderFixtures(() => e2e);
 
   beforeAll(async () => {
-    e2e = await startFreshE2eSystem(TRUSTING_LOCAL_PROXY);
+    e2e = await startE2eSystem(TRUSTING_LOCAL_PROXY);
     recorder = await topicRecorder([Topics.ordersCommands, Topics.checkoutCommands]);
     admin = await bearerFor(`admin-${randomUUID()}`, ['admin']);
   });

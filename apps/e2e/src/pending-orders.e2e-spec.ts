@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, orderView, topicRecorder } from './e2e-system';
-import { COURSE, TRUSTING_LOCAL_PROXY, checkout, startFreshE2eSystem } from './gateway-http.fixture';
+import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, orderView, startE2eSystem, topicRecorder } from './e2e-system';
+import { COURSE, TRUSTING_LOCAL_PROXY, checkout } from './gateway-http.fixture';
 
 const sandbox = E2E_URLS.sandbox;
 
@@ -14,7 +14,7 @@ describe('orders left pending: a server-side status check, then expiry', () => {
 
   beforeAll(async () => {
     // Short clocks: quiet for 1 s -> status check; quiet for 4 s after a check had time to answer -> expired.
-    e2e = await startFreshE2eSystem({
+    e2e = await startE2eSystem({
       ...TRUSTING_LOCAL_PROXY, ORDER_STATUS_CHECK_AFTER_MS: '1000', ORDER_EXPIRE_AFTER_MS: '4000', ORDER_PENDING_SWEEP_MS: '250',
     });
     recorder = await topicRecorder([Topics.ordersEvents, Topics.checkoutCommands, Topics.providerEvents]);

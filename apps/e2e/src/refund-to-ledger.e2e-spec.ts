@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, topicRecorder, waitUntilSettled } from './e2e-system';
-import { COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, checkout, orderFixtures, refund, startFreshE2eSystem } from './gateway-http.fixture';
+import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
+import { COURSE_USD_MINOR, TRUSTING_LOCAL_PROXY, checkout, orderFixtures, refund } from './gateway-http.fixture';
 
 const sandbox = E2E_URLS.sandbox;
 
@@ -15,7 +15,7 @@ describe('an admin refund, end to end: gateway -> order-ledger -> checkout -> pr
   const { paidOrder } = orderFixtures(() => e2e);
 
   beforeAll(async () => {
-    e2e = await startFreshE2eSystem(TRUSTING_LOCAL_PROXY);
+    e2e = await startE2eSystem(TRUSTING_LOCAL_PROXY);
     recorder = await topicRecorder([Topics.ordersEvents, Topics.providerEvents, Topics.checkoutCommands]);
     admin = await bearerFor(`admin-${randomUUID()}`, ['admin']);
   });

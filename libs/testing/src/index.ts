@@ -3,3 +3,4 @@ export * from './system-launcher';
 export * from './test-database';
 export * from './sandbox-process';
 export * from './kafka-test-client';
+export * from './consumer-lag';

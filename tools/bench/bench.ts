@@ -1,7 +1,8 @@
 // Benchmarks on this machine's real PostgreSQL and Kafka; prints figures, asserts nothing.
 //   npm run bench            (starts a throw-away broker on 127.0.0.1:19192 unless KAFKA_BROKERS is set)
 // Figures: event-store appends/s at 1, 4 and 16 concurrent writers; catch-up reads events/s;
-// outbox -> Kafka -> inbox messages/s with the effect applied once.
+// outbox -> Kafka -> inbox messages/s with the effect applied once; event-loop time of redacting
+// 16/64/256 KiB webhooks (tools/bench/redaction.bench.ts, also runnable alone).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { PostgresEventStore, START, eventStoreDdl } from '@payments/event-store'
 import { InboxConsumer, OutboxRelay, createKafka, enqueueOutbox, ensureTopics, messagingDdl } from '@payments/messaging';
 import { OrderPlaced, buildMessage } from '@payments/contracts';
 import { PgDatabase, databaseUrl } from '@payments/persistence';
+import { redactionBench } from './redaction.bench';
 
 const ROOT = join(__dirname, '..', '..');
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     await appendBench(db, schema, 16, 250);
     await readBench(db, schema);
     await pipelineBench(db, schema, brokers, 5000);
+    redactionBench();
   } finally {
     await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await db.close();

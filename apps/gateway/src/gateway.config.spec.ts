@@ -13,12 +13,25 @@ describe('the gateway configuration', () => {
 
   it('accepts a JWKS URL alone, with the issuer and audience to check', () => {
     const config = loadGatewayConfig({ JWT_JWKS_URL: 'https://id.example/.well-known/jwks.json', JWT_ISSUER: 'https://id.example/', JWT_AUDIENCE: 'payments' });
-    expect(config.jwt).toEqual({ jwksUrl: 'https://id.example/.well-known/jwks.json', issuer: 'https://id.example/', audience: 'payments' });
+    expect(config.jwt).toEqual({
+      jwksUrl: 'https://id.example/.well-known/jwks.json', issuer: 'https://id.example/', audience: 'payments', maxTokenAgeSeconds: 86_400,
+    });
   });
 
   it('refuses a JWKS URL that is not an http(s) URL', () => {
     expect(() => loadGatewayConfig({ JWT_JWKS_URL: 'id.example/jwks' })).toThrow(/JWT_JWKS_URL is not a URL/);
     expect(() => loadGatewayConfig({ JWT_JWKS_URL: 'file:///etc/jwks.json' })).toThrow(/JWT_JWKS_URL must be an http\(s\) URL/);
+  });
+
+  it('bounds token age to 24 hours unless JWT_MAX_AGE says otherwise, in seconds or with a unit', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).jwt.maxTokenAgeSeconds).toBe(86_400);
+    const maxAge = (JWT_MAX_AGE: string) => loadGatewayConfig({ JWT_SECRET: secret, JWT_MAX_AGE }).jwt.maxTokenAgeSeconds;
+    expect([maxAge('3600'), maxAge('45s'), maxAge('90m'), maxAge('1h'), maxAge('12 h'), maxAge('7d'), maxAge('30d')])
+      .toEqual([3_600, 45, 5_400, 3_600, 43_200, 604_800, 2_592_000]);
+  });
+
+  it.each(['0', '0h', '-60', '1.5h', '1y', 'a day', '31d', '9999999999'])('stops naming JWT_MAX_AGE when it is %p', (value) => {
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, JWT_MAX_AGE: value })).toThrow(`JWT_MAX_AGE must be a duration from 1 s to 30 d, in seconds or with a unit (90m, 24h, 7d), got "${value}"`);
   });
 
   it('reads the rate limits, with defaults, and refuses a zero limit', () => {

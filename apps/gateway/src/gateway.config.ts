@@ -12,6 +12,11 @@ export interface JwtConfig {
   readonly issuer?: string;
   /** When set, the token's `aud` must contain it. */
   readonly audience?: string;
+  /**
+   * JWT_MAX_AGE in seconds: a token is refused once its `iat` is older than this, whatever its
+   * `exp`, and a token without `iat` is refused.
+   */
+  readonly maxTokenAgeSeconds: number;
 }
 
 export interface RateLimitConfig {
@@ -47,6 +52,23 @@ function httpUrlEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+/** JWT_MAX_AGE when unset: longer than any token the identity provider or `npm run dev:token` issues. */
+const DEFAULT_JWT_MAX_AGE = '24h';
+const LONGEST_JWT_MAX_AGE_SECONDS = 30 * 86_400;
+const DURATION = /^(\d{1,9}) ?([smhd]?)$/;
+const UNIT_SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3_600, d: 86_400 };
+
+/** Whole seconds (`3600`) or a number with a unit (`90m`, `24h`, `7d`). */
+function maxTokenAgeSecondsFrom(env: NodeJS.ProcessEnv): number {
+  const raw = optionalEnv(env, 'JWT_MAX_AGE', DEFAULT_JWT_MAX_AGE);
+  const match = DURATION.exec(raw.toLowerCase());
+  const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2]] : Number.NaN;
+  if (!(seconds >= 1 && seconds <= LONGEST_JWT_MAX_AGE_SECONDS)) {
+    throw new ConfigError(`JWT_MAX_AGE must be a duration from 1 s to 30 d, in seconds or with a unit (90m, 24h, 7d), got "${raw}"`);
+  }
+  return seconds;
+}
+
 function jwtConfigFrom(env: NodeJS.ProcessEnv): JwtConfig {
   const secret = optionalEnv(env, 'JWT_SECRET', '');
   const jwksUrl = httpUrlEnv(env, 'JWT_JWKS_URL');
@@ -61,6 +83,7 @@ function jwtConfigFrom(env: NodeJS.ProcessEnv): JwtConfig {
     ...(jwksUrl ? { jwksUrl } : {}),
     ...(issuer !== '' ? { issuer } : {}),
     ...(audience !== '' ? { audience } : {}),
+    maxTokenAgeSeconds: maxTokenAgeSecondsFrom(env),
   };
 }
 

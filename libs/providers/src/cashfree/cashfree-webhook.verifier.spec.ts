@@ -46,6 +46,19 @@ describe('verifying a Cashfree webhook', () => {
     expect(() => verify(rawBody, headersFor(currentSecret, String(now.getTime() + 299_000)))).not.toThrow();
   });
 
+  it('accepts a timestamp exactly the tolerance away either way, and refuses one a millisecond further', () => {
+    expect(() => verify(rawBody, headersFor(currentSecret, String(now.getTime() - 300_000)))).not.toThrow();
+    expect(() => verify(rawBody, headersFor(currentSecret, String(now.getTime() + 300_000)))).not.toThrow();
+    expect(() => verify(rawBody, headersFor(currentSecret, String(now.getTime() - 300_001)))).toThrow(/outside the tolerance/);
+    expect(() => verify(rawBody, headersFor(currentSecret, String(now.getTime() + 300_001)))).toThrow(/outside the tolerance/);
+  });
+
+  it('rejects a correctly signed webhook dated ten years ahead as an invalid signature', () => {
+    const tenYearsAhead = String(now.getTime() + 10 * 365 * 24 * 3600 * 1000);
+    expect(() => verify(rawBody, headersFor(currentSecret, tenYearsAhead)))
+      .toThrow(expect.objectContaining({ name: 'WebhookSignatureError', code: 'WEBHOOK.SIGNATURE_INVALID' }));
+  });
+
   it('rejects a timestamp given in seconds, which is far outside any tolerance', () => {
     expect(() => verify(rawBody, headersFor(currentSecret, String(Math.floor(now.getTime() / 1000))))).toThrow(/outside the tolerance/);
   });

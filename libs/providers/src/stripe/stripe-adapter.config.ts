@@ -15,7 +15,7 @@ export interface StripeAdapterConfig {
   timeoutMs?: number;
   /** SDK retries of connection errors, 409s and 5xx, always with our idempotency key; default 2. */
   maxNetworkRetries?: number;
-  /** Oldest signature timestamp accepted, in seconds; default 300 (Stripe's). Must be positive. */
+  /** How far a signature timestamp may be from our clock, either way, in seconds; default 300 (Stripe's). Must be positive. */
   webhookToleranceSeconds?: number;
 }
 

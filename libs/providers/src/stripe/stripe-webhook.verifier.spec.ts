@@ -33,6 +33,26 @@ describe('verifying a Stripe webhook against several secrets', () => {
     expect(() => verify(payload, signed(newSecret, nowSeconds - 301), [newSecret])).toThrow(/tolerance/);
   });
 
+  it('rejects a correctly signed body whose timestamp is further ahead of our clock than the tolerance', () => {
+    expect(() => verify(payload, signed(newSecret, nowSeconds + 301), [newSecret])).toThrow(/301 s ahead of our clock, outside the tolerance of 300 s/);
+  });
+
+  it('rejects a correctly signed body dated ten years ahead as an invalid signature', () => {
+    const tenYearsAhead = nowSeconds + 10 * 365 * 24 * 3600;
+    expect(() => verify(payload, signed(newSecret, tenYearsAhead), [newSecret, oldSecret]))
+      .toThrow(expect.objectContaining({ name: 'WebhookSignatureError', code: 'WEBHOOK.SIGNATURE_INVALID' }));
+  });
+
+  it('accepts a timestamp exactly the tolerance away from our clock, in either direction', () => {
+    expect(verify(payload, signed(newSecret, nowSeconds - 300), [newSecret]).id).toBe('evt_1');
+    expect(verify(payload, signed(newSecret, nowSeconds + 300), [newSecret]).id).toBe('evt_1');
+  });
+
+  it('rejects a signed header with a second timestamp put in front of the signed one', () => {
+    const header = signed(newSecret)['stripe-signature'];
+    expect(() => verify(payload, { 'stripe-signature': `t=${nowSeconds + 3600},${header}` }, [newSecret])).toThrow(/one timestamp in seconds/);
+  });
+
   it('rejects a webhook without a Stripe-Signature header, or with it repeated', () => {
     expect(() => verify(payload, {}, [newSecret])).toThrow(WebhookSignatureError);
     const header = signed(newSecret)['stripe-signature'];

@@ -3,12 +3,22 @@ import { WebhookSignatureError } from '../port/provider.errors';
 
 type Headers = Record<string, string | string[] | undefined>;
 
+const SECONDS = /^\d{1,12}$/;
+
 function signatureHeader(headers: Headers): string {
   const name = Object.keys(headers).find((key) => key.toLowerCase() === 'stripe-signature');
   const value = name === undefined ? undefined : headers[name];
   const single = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
   if (!single) throw new WebhookSignatureError('the Stripe-Signature header is missing or repeated');
   return single;
+}
+
+/** The header's one `t=` (Unix seconds), the time the SDK signs and checks. */
+function signedAtSeconds(header: string): number {
+  const timestamps = header.split(',').filter((item) => item.startsWith('t='));
+  const value = timestamps.length === 1 ? timestamps[0].slice(2) : '';
+  if (!SECONDS.test(value)) throw new WebhookSignatureError('the Stripe-Signature header does not hold one timestamp in seconds');
+  return Number(value);
 }
 
 export interface StripeWebhookVerification {
@@ -19,9 +29,23 @@ export interface StripeWebhookVerification {
 }
 
 /**
- * Verifies a raw webhook body with `constructEvent` (signature and timestamp tolerance) against
- * each configured secret in turn; the first that verifies wins, so an old and a new secret can
- * both be listed during a rotation.
+ * `constructEvent` refuses only timestamps older than the tolerance; a signature dated ahead of
+ * our clock would stay replayable until that date, so one further ahead than the tolerance is
+ * refused too.
+ */
+function refuseFutureTimestamp(header: string, verification: StripeWebhookVerification): void {
+  const aheadSeconds = signedAtSeconds(header) - Math.floor(verification.now().getTime() / 1000);
+  if (aheadSeconds > verification.toleranceSeconds) {
+    throw new WebhookSignatureError(
+      `the Stripe webhook timestamp is ${aheadSeconds} s ahead of our clock, outside the tolerance of ${verification.toleranceSeconds} s`,
+    );
+  }
+}
+
+/**
+ * Verifies a raw webhook body with `constructEvent` (signature and timestamp age) against each
+ * configured secret in turn; the first that verifies wins, so an old and a new secret can both be
+ * listed during a rotation. A verified timestamp further ahead than the tolerance is refused.
  */
 export function verifyStripeWebhook(rawBody: Buffer, headers: Headers, verification: StripeWebhookVerification): Stripe.Event {
   const header = signatureHeader(headers);
@@ -29,7 +53,9 @@ export function verifyStripeWebhook(rawBody: Buffer, headers: Headers, verificat
   let lastFailure = '';
   for (const secret of verification.secrets) {
     try {
-      return verification.webhooks.constructEvent(rawBody, header, secret, verification.toleranceSeconds, undefined, verification.now().getTime());
+      const event = verification.webhooks.constructEvent(rawBody, header, secret, verification.toleranceSeconds, undefined, verification.now().getTime());
+      refuseFutureTimestamp(header, verification);
+      return event;
     } catch (error) {
       if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) throw error;
       lastFailure = error.message.split('\n')[0];

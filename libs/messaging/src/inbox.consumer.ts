@@ -42,6 +42,7 @@ export type MessageOutcome = 'applied' | 'duplicate' | 'parked' | 'dead_lettered
 const IMMEDIATE_ATTEMPTS = 3;
 /** An idle fetch returns after this long; `stop()` waits for the fetch in flight (kafkajs default 5 s). */
 const IDLE_FETCH_WAIT_MS = 1_000;
+const RELAUNCH_AFTER_MS = 1_000;
 
 /**
  * Consumes with manual offset commits, several partitions at once. Each message is applied once per
@@ -60,6 +61,7 @@ export class InboxConsumer {
   private consumer?: Consumer;
   private producer?: Producer;
   private retrier?: ParkedMessageRetrier;
+  private stopped = false;
 
   constructor(private readonly opts: InboxConsumerOptions) {
     this.schema = assertSchemaName(opts.schema);
@@ -71,18 +73,37 @@ export class InboxConsumer {
   /** Resolves once subscribed, running and a member of the group. */
   async start(): Promise<void> {
     if (this.consumer) return;
+    this.stopped = false;
+    const producer = createOrderedProducer(this.opts.kafka);
+    await producer.connect();
+    try {
+      await this.launch(producer);
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.producer = producer;
+    this.retrier = new ParkedMessageRetrier({
+      db: this.opts.db, schema: this.schema, groupId: this.opts.groupId, applier: this.applier, retry: this.retry, producer, logger: this.logger,
+      pollMs: this.opts.parkedPollMs, onOutcome: this.opts.onOutcome, afterCommit: (envelope) => this.opts.afterCommit?.(envelope),
+    });
+    this.retrier.start();
+    this.logger.info({ groupId: this.opts.groupId, topics: this.opts.topics }, 'inbox consumer started');
+  }
+
+  private async launch(producer: Producer): Promise<void> {
     const { kafka, groupId, topics } = this.opts;
-    const producer = createOrderedProducer(kafka);
     const sessionTimeout = this.opts.sessionTimeoutMs ?? 6_000;
     const consumer = kafka.consumer({
       groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: IDLE_FETCH_WAIT_MS,
       sessionTimeout, heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 3)),
     });
-    consumer.on(consumer.events.CRASH, ({ payload }) =>
-      this.logger.error({ err: payload.error, groupId, restart: payload.restart }, 'kafka consumer crashed'),
-    );
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.logger.error({ err: payload.error, groupId, restart: payload.restart }, 'kafka consumer crashed');
+      // kafkajs gives up on errors it deems final (a commit after the group moved on, say): start afresh.
+      if (!payload.restart && !this.stopped) this.relaunchSoon(consumer, producer);
+    });
     try {
-      await producer.connect();
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: this.opts.fromBeginning ?? false });
       await consumer.run({
@@ -91,21 +112,28 @@ export class InboxConsumer {
         eachMessage: (payload) => this.consume(consumer, producer, payload),
       });
     } catch (error) {
-      await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+      await consumer.disconnect().catch(() => undefined);
       throw error;
     }
     this.consumer = consumer;
-    this.producer = producer;
-    this.retrier = new ParkedMessageRetrier({
-      db: this.opts.db, schema: this.schema, groupId, applier: this.applier, retry: this.retry, producer, logger: this.logger,
-      pollMs: this.opts.parkedPollMs, onOutcome: this.opts.onOutcome, afterCommit: (envelope) => this.opts.afterCommit?.(envelope),
-    });
-    this.retrier.start();
-    this.logger.info({ groupId, topics }, 'inbox consumer started');
+  }
+
+  private relaunchSoon(crashed: Consumer, producer: Producer): void {
+    setTimeout(() => {
+      if (this.stopped || this.consumer !== crashed) return;
+      this.logger.warn({ groupId: this.opts.groupId }, 'restarting the kafka consumer');
+      void crashed.disconnect().catch(() => undefined)
+        .then(() => this.launch(producer))
+        .catch((error: unknown) => {
+          this.logger.error({ err: error, groupId: this.opts.groupId }, 'kafka consumer restart failed; trying again');
+          this.relaunchSoon(crashed, producer);
+        });
+    }, RELAUNCH_AFTER_MS);
   }
 
   /** Stops retrying parked messages, leaves the group once the messages in progress are done, then disconnects. */
   async stop(): Promise<void> {
+    this.stopped = true;
     const { consumer, producer, retrier } = this;
     this.consumer = undefined;
     this.producer = undefined;
@@ -130,7 +158,12 @@ export class InboxConsumer {
       this.logger.error({ err: failure.error, ...this.where(delivery) }, 'message sent to the dead-letter topic');
       this.opts.onOutcome?.(topic, 'dead_lettered');
     }
-    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    try {
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    } catch (error) {
+      // The group moved on (a rebalance): the new owner gets the message again and the inbox skips it.
+      this.logger.warn({ err: error, ...this.where(delivery) }, 'offset commit failed; the message will be redelivered and skipped');
+    }
   }
 
   /** Resolves to the error to dead-letter the message with, or undefined when it was applied, skipped or parked. */

@@ -1,14 +1,38 @@
 // Starts the whole system locally: the six apps as processes against Kafka (KAFKA_BROKERS, default
-// 127.0.0.1:9092) and PostgreSQL (DATABASE_URL, default 127.0.0.1:5432), with the seeded catalog.
-// Used by scripts/start-all.sh, which starts Kafka first. Ctrl-C stops everything.
+// 127.0.0.1:9092) and PostgreSQL (DATABASE_URL, default 127.0.0.1:5432), with the seeded catalog;
+// ports from GATEWAY_PORT, CHECKOUT_PORT... when set. Used by scripts/start-all.sh, which starts Kafka
+// first. SIGINT, SIGTERM or SIGHUP, even during start-up, stops every app before this process exits.
 import { join } from 'node:path';
-import { DEFAULT_PORTS, startSystem, systemEnvironment } from '@payments/testing';
+import { RunningSystem, portsFromEnvironment, startSystem, systemEnvironment } from '@payments/testing';
 
 async function main(): Promise<void> {
   const logDir = join(__dirname, '..', '.run', 'logs');
-  const env = systemEnvironment(DEFAULT_PORTS, { ...process.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' });
-  const system = await startSystem({ env, ports: DEFAULT_PORTS, logDir });
-  const p = DEFAULT_PORTS;
+  const ports = portsFromEnvironment(process.env);
+  const env = systemEnvironment(ports, { ...process.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' });
+  const aborter = new AbortController();
+  let system: RunningSystem | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    stopping ??= (async () => {
+      console.log(`\n${signal}: stopping the apps`);
+      aborter.abort();
+      await system?.stop();
+      process.exit(0);
+    })();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+
+  try {
+    system = await startSystem({ env, ports, logDir, signal: aborter.signal });
+  } catch (error) {
+    if (stopping) return;
+    throw error;
+  }
+  if (stopping) {
+    await system.stop();
+    return;
+  }
+  const p = ports;
   console.log(`
 All six apps are up (logs in ${logDir}).
   gateway           http://127.0.0.1:${p.gateway}      API docs: http://127.0.0.1:${p.gateway}/docs
@@ -19,13 +43,7 @@ All six apps are up (logs in ${logDir}).
   provider-sandbox  http://127.0.0.1:${p.sandbox}   (hosted test page: /pay/stripe/<payment_intent id>)
   metrics           /metrics on every app
 Get a development token:  npm run --silent dev:token -- user-1
-Press Ctrl-C to stop.`);
-  const stop = async () => {
-    await system.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+Press Ctrl-C to stop (the apps, and the Kafka broker if npm start started it).`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, OnModuleDestroy } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CASHFREE_CONTROLLERS, cashfreeProviders } from './cashfree/cashfree-sandbox.providers';
+import { RunFaultPlan } from './domain/run-faults';
 import type { SandboxRuntime } from './domain/sandbox-runtime';
 import { HealthController } from './health.controller';
 import { SandboxErrorFilter } from './http/sandbox-error.filter';
@@ -31,6 +32,7 @@ export class SandboxModule implements OnModuleDestroy {
         { provide: SANDBOX_RUNTIME, useValue: runtime },
         { provide: APP_FILTER, useClass: SandboxErrorFilter },
         { provide: StripeEventLog, useValue: new StripeEventLog() },
+        { provide: RunFaultPlan, useValue: new RunFaultPlan() },
         {
           provide: WebhookDispatcher,
           inject: [SANDBOX_RUNTIME],
@@ -38,9 +40,9 @@ export class SandboxModule implements OnModuleDestroy {
         },
         {
           provide: StripeWebhookPublisher,
-          inject: [StripeEventLog, WebhookDispatcher, SANDBOX_RUNTIME],
-          useFactory: (log: StripeEventLog, dispatcher: WebhookDispatcher, clock: SandboxRuntime) =>
-            new StripeWebhookPublisher({ apiVersion: config.stripe.apiVersion, endpoint: config.stripe.webhookUrl }, log, dispatcher, clock),
+          inject: [StripeEventLog, WebhookDispatcher, SANDBOX_RUNTIME, RunFaultPlan],
+          useFactory: (log: StripeEventLog, dispatcher: WebhookDispatcher, clock: SandboxRuntime, plan: RunFaultPlan) =>
+            new StripeWebhookPublisher({ apiVersion: config.stripe.apiVersion, endpoint: config.stripe.webhookUrl }, log, dispatcher, clock, plan),
         },
         {
           provide: PaymentIntents,

@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { DEV_SECRETS, stopChild, waitUntilReady } from './system-launcher';
+import { spawnAppProcess, stopChild, waitUntilReady } from './app-process';
+import { DEV_SECRETS } from './system-launcher';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -18,24 +18,8 @@ export interface SandboxProcess {
  * recorded, not delivered, unless `env` names where to send them.
  */
 export async function startSandboxProcess(options: { port: number; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<SandboxProcess> {
-  const logDir = join(ROOT, 'tmp', 'int-logs');
-  mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(join(logDir, `sandbox-${options.port}.log`));
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', 'provider-sandbox', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ...DEV_SECRETS,
-      SANDBOX_PORT: String(options.port),
-      LOG_LEVEL: 'warn',
-      ...options.env,
-      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...DEV_SECRETS, SANDBOX_PORT: String(options.port), LOG_LEVEL: 'warn', ...options.env };
+  const child: ChildProcess = spawnAppProcess('provider-sandbox', env, join(ROOT, 'tmp', 'int-logs', `sandbox-${options.port}.log`));
   const url = `http://127.0.0.1:${options.port}`;
   try {
     await waitUntilReady('provider-sandbox', `${url}/health`, child, options.timeoutMs ?? 60_000);

@@ -1,8 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { hasExited, signalChild, spawnAppProcess, stopChild, waitUntilReady } from './app-process';
 
-const ROOT = resolve(__dirname, '../../..');
+export { stopChild, waitUntilReady } from './app-process';
 
 export const APPS = ['provider-sandbox', 'webhook-ingest', 'order-ledger', 'entitlements', 'checkout', 'gateway'] as const;
 export type AppName = (typeof APPS)[number];
@@ -18,6 +18,16 @@ export interface SystemPorts {
 
 export const DEFAULT_PORTS: SystemPorts = { gateway: 3000, webhookIngest: 3001, checkout: 3002, orderLedger: 3003, entitlements: 3004, sandbox: 4010 };
 
+/** Where each app reads its HTTP port from, and where it answers when ready. */
+const APP_HTTP: Readonly<Record<AppName, { port: keyof SystemPorts; env: string; readyPath: string }>> = {
+  'provider-sandbox': { port: 'sandbox', env: 'SANDBOX_PORT', readyPath: '/health' },
+  'webhook-ingest': { port: 'webhookIngest', env: 'WEBHOOK_INGEST_PORT', readyPath: '/health/ready' },
+  'order-ledger': { port: 'orderLedger', env: 'ORDER_LEDGER_PORT', readyPath: '/health/ready' },
+  entitlements: { port: 'entitlements', env: 'ENTITLEMENTS_PORT', readyPath: '/health/ready' },
+  checkout: { port: 'checkout', env: 'CHECKOUT_PORT', readyPath: '/health/ready' },
+  gateway: { port: 'gateway', env: 'GATEWAY_PORT', readyPath: '/health/ready' },
+};
+
 /** Development and test secrets: the sandbox accepts exactly these; never real keys. */
 export const DEV_SECRETS = {
   STRIPE_SECRET_KEY: 'sk_test_sandbox_0123456789',
@@ -27,106 +37,162 @@ export const DEV_SECRETS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
 } as const;
 
+/** The ports named in `env` (GATEWAY_PORT, CHECKOUT_PORT, ...), the defaults for the others. */
+export function portsFromEnvironment(env: NodeJS.ProcessEnv, defaults: SystemPorts = DEFAULT_PORTS): SystemPorts {
+  const ports = { ...defaults };
+  for (const { port, env: name } of Object.values(APP_HTTP)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+    ports[port] = Number(raw);
+  }
+  return ports;
+}
+
 /** The environment every app of one running system shares (ports, brokers, database, secrets). */
 export function systemEnvironment(ports: SystemPorts, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const portVariables = Object.fromEntries(Object.values(APP_HTTP).map(({ port, env }) => [env, String(ports[port])]));
   return {
     ...DEV_SECRETS,
     ...base,
-    GATEWAY_PORT: String(ports.gateway),
-    WEBHOOK_INGEST_PORT: String(ports.webhookIngest),
-    CHECKOUT_PORT: String(ports.checkout),
-    ORDER_LEDGER_PORT: String(ports.orderLedger),
-    ENTITLEMENTS_PORT: String(ports.entitlements),
-    SANDBOX_PORT: String(ports.sandbox),
+    ...portVariables,
     STRIPE_API_URL: `http://127.0.0.1:${ports.sandbox}`,
     SANDBOX_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.webhookIngest}/webhooks/stripe`,
     CASHFREE_API_URL: `http://127.0.0.1:${ports.sandbox}/cashfree/pg`,
     SANDBOX_CASHFREE_WEBHOOK_URL: `http://127.0.0.1:${ports.webhookIngest}/webhooks/cashfree`,
     CHECKOUT_SEED_CATALOG: base.CHECKOUT_SEED_CATALOG ?? 'true',
+    CHECKOUT_ORDER_ID_SECRET: base.CHECKOUT_ORDER_ID_SECRET ?? 'dev-only-order-id-secret-change-me-0123456789',
   };
 }
 
 export function readinessUrl(app: AppName, ports: SystemPorts): string {
-  switch (app) {
-    case 'gateway': return `http://127.0.0.1:${ports.gateway}/health/ready`;
-    case 'webhook-ingest': return `http://127.0.0.1:${ports.webhookIngest}/health/ready`;
-    case 'checkout': return `http://127.0.0.1:${ports.checkout}/health/ready`;
-    case 'order-ledger': return `http://127.0.0.1:${ports.orderLedger}/health/ready`;
-    case 'entitlements': return `http://127.0.0.1:${ports.entitlements}/health/ready`;
-    case 'provider-sandbox': return `http://127.0.0.1:${ports.sandbox}/health`;
-  }
+  return `http://127.0.0.1:${ports[APP_HTTP[app].port]}${APP_HTTP[app].readyPath}`;
+}
+
+/** Replica `replica` (from 1) of `app`: replica 1 listens on the app's port, replica n on that port + 100 * (n - 1). */
+export function defaultReplicaPort(app: AppName, replica: number, ports: SystemPorts): number {
+  return ports[APP_HTTP[app].port] + 100 * (replica - 1);
+}
+
+/** Which replicas an operation acts on: one (numbered from 1), or every replica of the app when none is named. */
+export interface ReplicaChoice {
+  replica?: number;
+}
+
+export interface KillOptions extends ReplicaChoice {
+  /** Default SIGKILL: the process gets no chance to shut down cleanly. */
+  signal?: NodeJS.Signals;
+}
+
+/** One process of one app. */
+export interface AppInstance {
+  readonly app: AppName;
+  readonly replica: number;
+  readonly port: number;
+  readonly logFile: string;
+  /** The current process; it may have exited (stopped or killed). */
+  readonly process: ChildProcess;
 }
 
 export interface RunningSystem {
+  /** The first replica's current process of each app. */
   readonly processes: ReadonlyMap<AppName, ChildProcess>;
-  /** Stops one app (SIGTERM, as an orchestrator would), leaving the others running. */
-  stopApp(app: AppName): Promise<void>;
-  /** Starts a stopped app again (appending to its log) and waits until it is ready. */
-  startApp(app: AppName): Promise<void>;
+  /** Every replica of `app`, or of every app. */
+  instances(app?: AppName): AppInstance[];
+  /** Stops an app (SIGTERM, as an orchestrator would; SIGKILL after 10 s), leaving the others running. */
+  stopApp(app: AppName, choice?: ReplicaChoice): Promise<void>;
+  /** Sends a signal (SIGKILL unless told) and resolves once the process is gone, without waiting for a clean shutdown. */
+  killApp(app: AppName, options?: KillOptions): Promise<void>;
+  /** Starts stopped or killed replicas again (appending to their logs) and waits until they are ready. */
+  startApp(app: AppName, choice?: ReplicaChoice): Promise<void>;
+  /** Stops every process it started; none is left behind. */
   stop(): Promise<void>;
 }
 
-export async function waitUntilReady(app: AppName, url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${app} exited with code ${child.exitCode} during start-up (see its log)`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${app} was not ready at ${url} after ${timeoutMs} ms`);
+export interface StartSystemOptions {
+  env: NodeJS.ProcessEnv;
+  ports: SystemPorts;
+  logDir: string;
+  timeoutMs?: number;
+  /**
+   * Processes per app, default 1: e.g. `{ checkout: 2, 'order-ledger': 2 }`. Replicas share the
+   * environment, so they join the same consumer groups; each gets its own HTTP port and log file.
+   */
+  replicas?: Partial<Record<AppName, number>>;
+  /** The HTTP port of a replica; default `defaultReplicaPort`. */
+  replicaPort?: (app: AppName, replica: number, ports: SystemPorts) => number;
+  /** Aborting while the apps start stops what was started, and `startSystem` rejects. */
+  signal?: AbortSignal;
 }
 
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+function replicaCount(app: AppName, replicas: StartSystemOptions['replicas']): number {
+  const count = replicas?.[app] ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new Error(`replicas of ${app} must be a whole number from 1, got ${count}`);
+  if (app === 'provider-sandbox' && count > 1) throw new Error('provider-sandbox keeps its state in memory: it runs as one process');
+  return count;
 }
 
-/** Starts the six apps as separate Node processes, each logging to `<logDir>/<app>.log`, and waits until each is ready. */
-export async function startSystem(options: { env: NodeJS.ProcessEnv; ports: SystemPorts; logDir: string; timeoutMs?: number }): Promise<RunningSystem> {
-  mkdirSync(options.logDir, { recursive: true });
+/** A replica's place in the system, with its current process once started. */
+interface Slot extends Omit<AppInstance, 'process'> {
+  process?: ChildProcess;
+}
+
+/**
+ * Starts the six apps as separate Node processes (more than one for apps given `replicas`), each
+ * logging to `<logDir>/<app>.log` (replica n: `<app>-<n>.log`), and waits until each is ready.
+ */
+export async function startSystem(options: StartSystemOptions): Promise<RunningSystem> {
+  const portOf = options.replicaPort ?? defaultReplicaPort;
+  const slots: Slot[] = APPS.flatMap((app) =>
+    Array.from({ length: replicaCount(app, options.replicas) }, (_, index) => {
+      const replica = index + 1;
+      return { app, replica, port: portOf(app, replica, options.ports), logFile: join(options.logDir, replica === 1 ? `${app}.log` : `${app}-${replica}.log`) };
+    }),
+  );
   const processes = new Map<AppName, ChildProcess>();
-  const spawnApp = (app: AppName) => {
-    const log = createWriteStream(join(options.logDir, `${app}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {
-      cwd: ROOT,
-      env: { ...options.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    processes.set(app, child);
-    return child;
+  const chosen = (app: AppName, choice: ReplicaChoice = {}) => {
+    const found = slots.filter((slot) => slot.app === app && (choice.replica === undefined || slot.replica === choice.replica));
+    if (found.length === 0) throw new Error(`${app} has no replica ${choice.replica}`);
+    return found;
   };
-  const ready = (app: AppName) =>
-    waitUntilReady(app, readinessUrl(app, options.ports), processes.get(app) as ChildProcess, options.timeoutMs ?? 90_000);
+  const running = (slot: Slot) => slot.process !== undefined && !hasExited(slot.process);
+  let stopping = false;
+  const launch = async (slot: Slot) => {
+    if (stopping) throw new Error(`the system is stopping: ${slot.app} is not started again`);
+    const child = spawnAppProcess(slot.app, { ...options.env, [APP_HTTP[slot.app].env]: String(slot.port) }, slot.logFile);
+    slot.process = child;
+    if (slot.replica === 1) processes.set(slot.app, child);
+    await waitUntilReady(slot.app, `http://127.0.0.1:${slot.port}${APP_HTTP[slot.app].readyPath}`, child, options.timeoutMs ?? 90_000, options.signal);
+  };
+  const killLeftovers = () => {
+    for (const slot of slots) if (slot.process && !hasExited(slot.process)) slot.process.kill('SIGKILL');
+  };
+  process.once('exit', killLeftovers);
+
   const system: RunningSystem = {
     processes,
-    async stopApp(app) {
-      const child = processes.get(app);
-      if (child) await stopChild(child);
+    instances: (app) =>
+      slots.filter((slot) => !app || slot.app === app).flatMap((slot) => (slot.process ? [{ ...slot, process: slot.process }] : [])),
+    async stopApp(app, choice) {
+      await Promise.all(chosen(app, choice).map((slot) => slot.process && stopChild(slot.process)));
     },
-    async startApp(app) {
-      const child = processes.get(app);
-      if (child && child.exitCode === null && child.signalCode === null) throw new Error(`${app} is still running`);
-      spawnApp(app);
-      await ready(app);
+    async killApp(app, killOptions = {}) {
+      await Promise.all(chosen(app, killOptions).map((slot) => slot.process && signalChild(slot.process, killOptions.signal ?? 'SIGKILL')));
+    },
+    async startApp(app, choice) {
+      const stopped = chosen(app, choice).filter((slot) => !running(slot));
+      if (stopped.length === 0) throw new Error(`${app} is still running`);
+      await Promise.all(stopped.map(launch));
     },
     async stop() {
-      await Promise.all([...processes.values()].reverse().map(stopChild));
+      stopping = true;
+      await Promise.all(slots.map((slot) => slot.process && stopChild(slot.process)));
+      process.removeListener('exit', killLeftovers);
     },
   };
   try {
-    for (const app of APPS) spawnApp(app);
-    await Promise.all(APPS.map(ready));
+    if (options.signal?.aborted) throw new Error('start of the system aborted');
+    await Promise.all(slots.map(launch));
     return system;
   } catch (error) {
     await system.stop();

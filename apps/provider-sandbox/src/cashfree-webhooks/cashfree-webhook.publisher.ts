@@ -1,6 +1,7 @@
-import { DeliveryFaults, MAX_REORDER_HOLD_MS, copiesToDeliver } from '../domain/delivery-faults';
-import { ReorderHolds } from '../domain/reorder-holds';
+import { DeliveryFaults, copiesToDeliver } from '../domain/delivery-faults';
+import type { RunFaultPlan } from '../domain/run-faults';
 import type { SandboxRuntime } from '../domain/sandbox-runtime';
+import { ReorderGate } from '../webhooks/reorder.gate';
 import type { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
 import { CashfreeEventLog, LoggedCashfreeWebhook } from './cashfree-event.log';
 import type { CashfreeWebhookPayload } from './cashfree-webhook.payloads';
@@ -21,21 +22,24 @@ export interface CashfreeWebhookSubject {
 }
 
 /**
- * Logs Cashfree webhooks and hands them to the sandbox's shared dispatcher (same copies, faults and
- * retries as Stripe's). A `reorder` webhook waits until the next webhook about the same order has
- * been delivered: a declined attempt's webhook then arrives after the success that followed it.
+ * Logs Cashfree webhooks and hands them to the sandbox's shared dispatcher (same copies, faults,
+ * run faults and retries as Stripe's). A `reorder` webhook waits until the next webhook about the
+ * same order has been delivered: a declined attempt's webhook then arrives after the success that
+ * followed it.
  */
 export class CashfreeWebhookPublisher {
-  private readonly holds = new ReorderHolds<() => Promise<void>>();
+  private readonly gate = new ReorderGate();
 
   constructor(
     private readonly options: CashfreeWebhookPublisherOptions,
     private readonly log: CashfreeEventLog,
     private readonly dispatcher: WebhookDispatcher,
     private readonly runtime: SandboxRuntime,
+    private readonly runFaults: RunFaultPlan,
   ) {}
 
-  publish(payload: CashfreeWebhookPayload, subject: CashfreeWebhookSubject, faults: DeliveryFaults = {}): LoggedCashfreeWebhook {
+  publish(payload: CashfreeWebhookPayload, subject: CashfreeWebhookSubject, requested: DeliveryFaults = {}): LoggedCashfreeWebhook {
+    const faults = this.runFaults.forEvent(requested);
     const logged = this.log.add({
       id: this.runtime.newId('cfwh'),
       type: payload.type,
@@ -48,20 +52,7 @@ export class CashfreeWebhookPublisher {
     });
     const signing = { secret: this.options.secretKey, webhookVersion: this.options.webhookVersion, faults };
     const deliver = () => this.dispatcher.dispatchSigned(logged, (attempt) => signCashfreeDelivery(payload, signing, this.runtime.now().getTime(), attempt));
-    const admitted = this.holds.admit(subject.orderId, deliver, faults.reorder === true);
-    if (admitted.hold) {
-      this.giveUpWaitingLater(subject.orderId, deliver);
-      return logged;
-    }
-    const delivered = deliver();
-    for (const held of admitted.after) void delivered.then(held);
+    this.gate.send(subject.orderId, deliver, faults);
     return logged;
-  }
-
-  /** A held webhook whose order sees no further webhook is delivered anyway, late. */
-  private giveUpWaitingLater(orderId: string, deliver: () => Promise<void>): void {
-    setTimeout(() => {
-      if (this.holds.giveUp(orderId, deliver)) void deliver();
-    }, MAX_REORDER_HOLD_MS).unref();
   }
 }

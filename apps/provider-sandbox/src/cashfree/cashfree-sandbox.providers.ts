@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { RunFaultPlan } from '../domain/run-faults';
 import type { SandboxRuntime } from '../domain/sandbox-runtime';
 import { CashfreeEventLog } from '../cashfree-webhooks/cashfree-event.log';
 import { CashfreeWebhookPublisher } from '../cashfree-webhooks/cashfree-webhook.publisher';
@@ -22,9 +23,11 @@ export function cashfreeProviders(config: SandboxConfig['cashfree']): Provider[]
     { provide: CashfreeEventLog, useValue: new CashfreeEventLog() },
     {
       provide: CashfreeWebhookPublisher,
-      inject: [CashfreeEventLog, WebhookDispatcher, SANDBOX_RUNTIME],
-      useFactory: (log: CashfreeEventLog, dispatcher: WebhookDispatcher, runtime: SandboxRuntime) =>
-        new CashfreeWebhookPublisher({ secretKey: config.secretKey, webhookVersion: config.webhookVersion, endpoint: config.webhookUrl }, log, dispatcher, runtime),
+      inject: [CashfreeEventLog, WebhookDispatcher, SANDBOX_RUNTIME, RunFaultPlan],
+      useFactory: (log: CashfreeEventLog, dispatcher: WebhookDispatcher, runtime: SandboxRuntime, plan: RunFaultPlan) => {
+        const options = { secretKey: config.secretKey, webhookVersion: config.webhookVersion, endpoint: config.webhookUrl };
+        return new CashfreeWebhookPublisher(options, log, dispatcher, runtime, plan);
+      },
     },
     {
       provide: CashfreeOrders,

@@ -78,6 +78,7 @@ export interface CashfreeWebhookLogEntry {
   objectId: string;
   status: 'pending' | 'delivered' | 'failed' | 'no_endpoint';
   endpoint: string | null;
+  faults: Record<string, unknown>;
   attempts: { copy: number; attempt: number; outcome: string; httpStatus?: number }[];
 }
 

@@ -53,8 +53,8 @@ export interface ReceivedWebhook {
 export interface WebhookReceiver {
   readonly url: string;
   readonly received: ReceivedWebhook[];
-  /** The status to answer each delivery with; 200 unless a test says otherwise. */
-  answer: (webhook: ReceivedWebhook) => number;
+  /** The status to answer each delivery with (a promise holds the answer back); 200 unless a test says otherwise. */
+  answer: (webhook: ReceivedWebhook) => number | Promise<number>;
   deliveriesOf(objectId: string, type: string): ReceivedWebhook[];
   stop(): Promise<void>;
 }
@@ -70,7 +70,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const rawBody = Buffer.concat(chunks);
       const webhook: ReceivedWebhook = { headers: request.headers, rawBody, json: JSON.parse(rawBody.toString('utf8')) };
       received.push(webhook);
-      response.writeHead(receiver.answer(webhook), { 'content-type': 'application/json' }).end('{"received":true}');
+      void Promise.resolve(receiver.answer(webhook)).then((status) => {
+        response.writeHead(status, { 'content-type': 'application/json' }).end('{"received":true}');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -120,6 +122,7 @@ export interface SandboxEventView {
   type: string;
   objectId: string | null;
   status: 'pending' | 'delivered' | 'failed' | 'no_endpoint';
+  faults: Record<string, unknown>;
   attempts: { copy: number; attempt: number; outcome: string; httpStatus?: number }[];
 }
 

@@ -1,8 +1,10 @@
-import { copiesToDeliver, mergeFaults, parseDeliveryFaults } from './delivery-faults';
+import { MAX_REORDER_HOLD_MS, copiesToDeliver, mergeFaults, parseDeliveryFaults, reorderHoldMs } from './delivery-faults';
 
 describe('webhook delivery faults', () => {
   it('reads every known fault from a request body', () => {
-    const input = { duplicate: 3, dropFirstAttempt: true, delayMs: 500, staleTimestamp: true, tamperAmount: false, reorder: true };
+    const input = {
+      duplicate: 3, concurrentDuplicates: true, dropFirstAttempt: true, delayMs: 500, staleTimestamp: true, tamperAmount: false, reorder: true, reorderHoldMs: 2000,
+    };
     expect(parseDeliveryFaults(input)).toEqual({ ok: true, faults: input });
   });
 
@@ -18,7 +20,11 @@ describe('webhook delivery faults', () => {
     [{ delayMs: 600_000 }, /delayMs/],
     [{ staleTimestamp: 'yes' }, /staleTimestamp must be true or false/],
     [{ reorder: 'later' }, /reorder must be true or false/],
+    [{ concurrentDuplicates: 1 }, /concurrentDuplicates must be true or false/],
+    [{ reorderHoldMs: 60_000 }, /reorderHoldMs must be an integer from 0 to 30000/],
     [{ shuffle: true }, /unknown fault "shuffle"/],
+    [{ toString: true }, /unknown fault "toString"/],
+    [{ duplicateRate: 0.5 }, /unknown fault "duplicateRate"/],
     [[1], /must be an object/],
   ])('refuses %p', (input, message) => {
     const result = parseDeliveryFaults(input);
@@ -35,5 +41,10 @@ describe('webhook delivery faults', () => {
   it('delivers one copy unless told to duplicate', () => {
     expect(copiesToDeliver({})).toBe(1);
     expect(copiesToDeliver({ duplicate: 3 })).toBe(3);
+  });
+
+  it('holds a reordered event at most MAX_REORDER_HOLD_MS unless told a shorter hold', () => {
+    expect(reorderHoldMs({ reorder: true })).toBe(MAX_REORDER_HOLD_MS);
+    expect(reorderHoldMs({ reorder: true, reorderHoldMs: 1500 })).toBe(1500);
   });
 });

@@ -1,30 +1,29 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { parseDeliveryFaults } from '../domain/delivery-faults';
-import { StripeWebhookPublisher } from './stripe-webhook.publisher';
+import { RunFaultPlan, parseRunFaults } from '../domain/run-faults';
 
-/** The run's default delivery faults; faults sent with a control request override them. */
+/** The run's delivery faults and fault rates, for both providers' webhooks; faults sent with a control request override them. */
 @Controller('_sandbox/faults')
 export class SandboxFaultsController {
-  constructor(private readonly publisher: StripeWebhookPublisher) {}
+  constructor(private readonly plan: RunFaultPlan) {}
 
   @Get()
   current() {
-    return { faults: this.publisher.defaultFaults };
+    return { faults: this.plan.current };
   }
 
-  /** Body `{ "faults": { ... } }` replaces the defaults. */
+  /** Body `{ "faults": { ... } }` replaces the run's faults: delivery faults, and rates such as `duplicateRate`. */
   @Post()
   @HttpCode(200)
   replace(@Body() body: { faults?: unknown } | undefined) {
-    const parsed = parseDeliveryFaults(body?.faults ?? {});
+    const parsed = parseRunFaults(body?.faults ?? {});
     if (!parsed.ok) throw new BadRequestException({ error: { type: 'invalid_request_error', param: 'faults', message: parsed.message } });
-    this.publisher.defaultFaults = parsed.faults;
+    this.plan.replace(parsed.faults);
     return { faults: parsed.faults };
   }
 
   @Delete()
   reset() {
-    this.publisher.defaultFaults = {};
+    this.plan.replace({});
     return { faults: {} };
   }
 }

@@ -35,9 +35,9 @@ export interface SignedDelivery {
 export type DeliverySigner = (attempt: number) => SignedDelivery;
 
 /**
- * Delivers logged events to their endpoint in the background: copies one after another, each
- * retried with exponential backoff on a non-2xx answer or a network failure, every attempt freshly
- * signed. `stop()` cancels waits and requests in flight.
+ * Delivers logged events to their endpoint in the background: copies one after another (or all at
+ * once with `concurrentDuplicates`), each retried with exponential backoff on a non-2xx answer or a
+ * network failure, every attempt freshly signed. `stop()` cancels waits and requests in flight.
  */
 export class WebhookDispatcher {
   private readonly timers = new Map<NodeJS.Timeout, () => void>();
@@ -83,7 +83,13 @@ export class WebhookDispatcher {
 
   private async deliverAllCopies(logged: DeliveryRecord, endpoint: string, sign: DeliverySigner): Promise<void> {
     if (logged.faults.delayMs) await this.sleep(logged.faults.delayMs);
-    for (let copy = 1; copy <= logged.copies && !this.stopped; copy++) {
+    const copies = Array.from({ length: logged.copies }, (_, index) => index + 1);
+    if (logged.faults.concurrentDuplicates) {
+      await Promise.all(copies.map((copy) => this.deliverCopy(logged, endpoint, copy, sign)));
+      return;
+    }
+    for (const copy of copies) {
+      if (this.stopped) return;
       await this.deliverCopy(logged, endpoint, copy, sign);
     }
   }

@@ -23,7 +23,9 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: allow('domain') },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: allow('contracts') },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: allow('contracts', 'domain', 'adapter') },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: allow('testing', 'contracts', 'domain', 'adapter') },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: allow('testing', 'tool', 'contracts', 'domain', 'adapter') },
+            // Tools run the system from outside (the chaos run): the testing library's helpers, never an app.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allow('testing', 'contracts', 'domain', 'adapter') },
           ],
         },
       ],
@@ -38,7 +40,7 @@ export default [
         {
           enforceBuildableLibDependency: false,
           depConstraints: [
-            { sourceTag: '*', onlyDependOnLibsWithTags: allow('contracts', 'domain', 'adapter', 'testing') },
+            { sourceTag: '*', onlyDependOnLibsWithTags: allow('contracts', 'domain', 'adapter', 'testing', 'tool') },
           ],
         },
       ],

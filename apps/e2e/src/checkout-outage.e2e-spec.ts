@@ -16,11 +16,11 @@ describe('checkout down: the gateway answers 504 instead of hanging, and the ret
     await e2e?.stop();
   });
 
-  it('answers 504 CHECKOUT.TIMEOUT while checkout is stopped; once it is back the same key returns the one order it opened', async () => {
+  it('answers 504 CHECKOUT.TIMEOUT while checkout is down (SIGKILL); once it is back the same key returns the one order it opened', async () => {
     const userId = newUser();
     const token = await bearerFor(userId);
     const key = randomUUID();
-    await e2e.system.stopApp('checkout');
+    await e2e.system.killApp('checkout');
 
     const timedOut = await checkout(token, key, COURSE);
     expect(timedOut.status).toBe(504);

@@ -40,6 +40,8 @@ export interface ChaosSummary {
   /** From the last order placed (and paid) to settled; null if it never settled. */
   readonly secondsFromLoadEndToSettled: number | null;
   readonly loadSeconds: number;
+  /** Per app, the longest from its SIGKILL to ready again (consuming: readiness follows the group join). */
+  readonly slowestRecoverySeconds: Readonly<Record<string, number>>;
   /** The longest a customer waited for checkout to answer, retrying through restarts. */
   readonly slowestCheckoutSeconds: number;
   readonly deadLettersByTopic: Readonly<Record<string, number>>;
@@ -97,12 +99,23 @@ export function summarize(run: RunRecord): ChaosSummary {
     secondsFromLoadEndToSettled: secondsUntilSettled(run.loadEndedAt),
     loadSeconds: round((run.loadEndedAt - run.loadStartedAt) / 1000),
     slowestCheckoutSeconds: round(Math.max(0, ...run.outcomes.map((outcome) => outcome.checkoutMs)) / 1000),
+    slowestRecoverySeconds: slowestRecoveries(run.faults),
     deadLettersByTopic: findings.deadLettersByTopic,
     lagAtDeadline: settledAt === undefined ? run.settle.last.lagByGroup : {},
   };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+
+function slowestRecoveries(faults: readonly InjectedFault[]): Record<string, number> {
+  const slowest: Record<string, number> = {};
+  for (const fault of faults) {
+    if (fault.kind !== 'kill' || fault.recoveredAtMs === undefined) continue;
+    const app = fault.target.split('#')[0];
+    slowest[app] = Math.max(slowest[app] ?? 0, round((fault.recoveredAtMs - fault.hitAtMs) / 1000));
+  }
+  return slowest;
+}
 
 /** The counts that must be zero and are not, e.g. `['lost', 'deadLetters']`. */
 export function failedChecks(summary: ChaosSummary): string[] {
@@ -120,6 +133,7 @@ export function summaryLines(summary: ChaosSummary): string[] {
     `chaos summary (seed ${s.seed})`,
     `  orders              ${s.orders} placed, ${s.opened} opened, ${s.paid} paid in the sandbox (load ${s.loadSeconds} s, slowest checkout ${s.slowestCheckoutSeconds} s)`,
     `  faults              ${s.kills} SIGKILLs, ${s.brokerRestarts} broker restarts, ${s.faultProblems} that did not recover`,
+    `  recovery            slowest SIGKILL -> ready again, s: ${JSON.stringify(s.slowestRecoverySeconds)}`,
     `  lost payments       ${s.lost}   (target 0; not Paid in order-ledger ${s.notPaidInLedger}, not paid in gateway ${s.notPaidInGateway}, never granted ${s.missingGrants})`,
     `  duplicated grants   ${s.duplicatedGrants}   (target 0; grants for unpaid orders ${s.grantsForUnpaid})`,
     `  unbalanced journals ${s.unbalancedJournals}   (target 0; currencies not summing to zero ${s.unbalancedCurrencies}; invoice number gaps ${s.invoiceGaps})`,

@@ -1,5 +1,5 @@
 import { Envelope } from '@payments/contracts';
-import { PgDatabase } from '@payments/persistence';
+import { Database, PgDatabase } from '@payments/persistence';
 import { eventually, testSchema, uniqueName } from '@payments/testing';
 import { InboxConsumer } from './inbox.consumer';
 import { MessageHandler } from './message-handler.port';
@@ -111,5 +111,29 @@ describe('a message whose handler fails is parked, and holds back nothing but it
     failing.clear();
     await eventually(async () => (applied.length === 3 ? true : undefined), 20_000, 'the key applied');
     expect(applied).toEqual(messages.map((message) => message.id));
+  });
+
+  it('a database outage before any handler ran is not the message\'s fault: nothing is parked, and the consumer resumes where it was', async () => {
+    const topic = await topics.fresh(1);
+    let down = true;
+    const flaky: Database = {
+      query: (text, params) => (down ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) : db.query(text, params)),
+      transaction: (work) => (down ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) : db.transaction(work)),
+    };
+    const { handler, applied } = orderedHandler(new Set());
+    const messages = [paymentSucceeded(), paymentSucceeded(), paymentSucceeded()];
+    const consumer = new InboxConsumer({
+      kafka: topics.kafka, db: flaky, schema, topics: [topic], groupId: uniqueName('parked_outage'), handler, retry: quickParking,
+      logger: capturingLogger(), fromBeginning: true, parkedPollMs: 50,
+    });
+    running.push(consumer);
+    await consumer.start();
+    await send(topic, messages);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(applied).toEqual([]);
+    down = false;
+    await eventually(async () => (applied.length === 3 ? true : undefined), 60_000, 'every message applied once the database is back');
+    expect(applied).toEqual(messages.map((message) => message.id));
+    expect(await listParked(db, schema)).toEqual([]);
   });
 });

@@ -60,22 +60,23 @@ export function orderFixtures(e2e: () => E2eSystem) {
     return rows[0]?.status;
   }
 
-  async function pendingOrder(userId = newUser()) {
+  /** POST /api/payments/checkout for a course, as `userId`; what the order is once checkout answered. */
+  async function openOrder(userId: string) {
     const opened = await checkout(await bearerFor(userId), randomUUID(), COURSE);
     if (opened.status !== 201) throw new Error(`checkout answered ${opened.status}: ${opened.text}`);
-    const orderId = opened.body.orderId as string;
-    await eventually(async () => ((await statusInReadModel(orderId)) === 'pending' ? true : undefined), 30_000, 'the order in the read model');
     const paymentIntent = (opened.body.payment as { providerReference: string }).providerReference;
-    return { userId, orderId, amountMinor: opened.body.amountMinor as number, paymentIntent };
+    return { userId, orderId: opened.body.orderId as string, amountMinor: opened.body.amountMinor as number, paymentIntent };
+  }
+
+  async function pendingOrder(userId = newUser()) {
+    const order = await openOrder(userId);
+    await eventually(async () => ((await statusInReadModel(order.orderId)) === 'pending' ? true : undefined), 30_000, 'the order in the read model');
+    return order;
   }
 
   /** Paid in the sandbox the moment checkout answers, as a payer who does not wait would. */
   async function paidOrder() {
-    const userId = newUser();
-    const opened = await checkout(await bearerFor(userId), randomUUID(), COURSE);
-    if (opened.status !== 201) throw new Error(`checkout answered ${opened.status}: ${opened.text}`);
-    const paymentIntent = (opened.body.payment as { providerReference: string }).providerReference;
-    const order = { userId, orderId: opened.body.orderId as string, amountMinor: opened.body.amountMinor as number, paymentIntent };
+    const order = await openOrder(newUser());
     const paid = await fetch(`${sandbox}/_sandbox/stripe/payment_intents/${order.paymentIntent}/pay`, { method: 'POST' });
     if (paid.status !== 200) throw new Error(`the sandbox answered ${paid.status} to paying ${order.paymentIntent}`);
     await eventually(async () => ((await statusInReadModel(order.orderId)) === 'paid' ? true : undefined), 30_000, 'the order paid');

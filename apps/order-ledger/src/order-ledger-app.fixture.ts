@@ -59,14 +59,8 @@ export async function startOrderLedger(env: NodeJS.ProcessEnv): Promise<OrderLed
   const groupId = uniqueName('order_ledger_test');
   await kafka.startGroupAtEnd(groupId, [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands]);
   const tail = await kafka.tail([Topics.ordersEvents]);
-  const config = loadOrderLedgerConfig({ KAFKA_BROKERS: kafkaBrokers().join(','), ORDER_LEDGER_CONSUMER_GROUP: groupId, ...env });
-  // The module reads DATABASE_URL when it is built; the server's own URL is needed again to drop the database.
-  const serverUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
-  const ledgerModule = OrderLedgerModule.forRoot(config);
-  if (serverUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = serverUrl;
-  const module = await Test.createTestingModule({ imports: [ledgerModule] }).compile();
+  const config = loadOrderLedgerConfig({ KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: database.url, ORDER_LEDGER_CONSUMER_GROUP: groupId, ...env });
+  const module = await Test.createTestingModule({ imports: [OrderLedgerModule.forRoot(config)] }).compile();
   const app: INestApplication = module.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   const db = new Client({ connectionString: database.url });

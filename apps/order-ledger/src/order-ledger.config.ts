@@ -1,9 +1,12 @@
 import { integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
+import { databaseUrl } from '@payments/persistence';
 
 export const ORDER_LEDGER_CONFIG = Symbol('ORDER_LEDGER_CONFIG');
 
 export interface OrderLedgerConfig {
   port: number;
+  /** DATABASE_URL, default the local server. */
+  databaseUrl: string;
   kafkaBrokers: string[];
   /** ORDER_LEDGER_CONSUMER_GROUP, default `order-ledger`: every replica of one deployment shares it. */
   consumerGroupId: string;
@@ -21,6 +24,7 @@ export interface OrderLedgerConfig {
 export function loadOrderLedgerConfig(env: NodeJS.ProcessEnv = process.env): OrderLedgerConfig {
   return {
     port: integerEnv(env, 'ORDER_LEDGER_PORT', 3003, { min: 0, max: 65535 }),
+    databaseUrl: databaseUrl(env),
     kafkaBrokers: kafkaBrokersFrom(env),
     consumerGroupId: optionalEnv(env, 'ORDER_LEDGER_CONSUMER_GROUP', 'order-ledger'),
     pendingOrders: {

@@ -21,7 +21,7 @@ export class OrderLedgerModule {
       module: OrderLedgerModule,
       imports: [
         ObservabilityModule.forService('order-ledger', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001] }),
+        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, url: config.databaseUrl, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001] }),
         MessagingModule.forRoot({
           clientId: 'order-ledger',
           brokers: config.kafkaBrokers,

@@ -1,6 +1,6 @@
 import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ContractViolationError, Envelope, decodeEnvelope } from '@payments/contracts';
-import { Database, assertSchemaName } from '@payments/persistence';
+import { Database, Sql, assertSchemaName } from '@payments/persistence';
 import { publishDeadLetter } from './dead-letter.publisher';
 import { Attempt, Delivery, InboxApplier, errorText, isPermanentFailure } from './inbox.applier';
 import { createOrderedProducer } from './kafka-client.factory';
@@ -143,11 +143,6 @@ export class InboxConsumer {
     if (producer) await producer.disconnect();
   }
 
-  /** One pass of the parked-message retrier, for tests that do not want to wait for its poll. */
-  async retryParkedNow(): Promise<number> {
-    return (await this.retrier?.retryDue()) ?? 0;
-  }
-
   private async consume(consumer: Consumer, producer: Producer, payload: EachMessagePayload): Promise<void> {
     const { topic, partition, message } = payload;
     const delivery: Delivery = { topic, partition, offset: message.offset, headers: headersToRecord(message.headers) };
@@ -175,8 +170,8 @@ export class InboxConsumer {
       if (error instanceof ContractViolationError) return { error };
       throw error;
     }
-    const key = parkingKey(message, envelope, delivery);
-    const queue = (sql: Parameters<typeof isKeyParked>[0]) => this.queueBehindParked(sql, message, envelope, delivery, key);
+    const key = parkingKey(message, envelope);
+    const queue = (sql: Sql) => this.queueBehindParked(sql, message, envelope, delivery, key);
     for (let failures = 0; ; ) {
       const attempt: Attempt = await this.applier.attempt(envelope, delivery, queue);
       if (attempt.ok) {
@@ -194,7 +189,7 @@ export class InboxConsumer {
   }
 
   /** True (and parked) when an earlier message with this key is parked: it must go first. */
-  private async queueBehindParked(sql: Parameters<typeof isKeyParked>[0], message: KafkaMessage, envelope: Envelope, delivery: Delivery, key: string): Promise<boolean> {
+  private async queueBehindParked(sql: Sql, message: KafkaMessage, envelope: Envelope, delivery: Delivery, key: string): Promise<boolean> {
     if (!(await isKeyParked(sql, this.schema, this.opts.groupId, key))) return false;
     await parkMessage(sql, this.schema, this.parkedRow(message, envelope, delivery, key, 0, new Date(), null));
     return true;
@@ -233,8 +228,7 @@ export class InboxConsumer {
   }
 }
 
-/** Messages with the same key keep their order; one without a key orders with nothing else. */
-function parkingKey(message: KafkaMessage, envelope: Envelope, delivery: Delivery): string {
-  if (message.key !== null && message.key.length > 0) return message.key.toString('utf8');
-  return envelope.key ?? `${delivery.topic}/${delivery.partition}/${delivery.offset}`;
+/** Messages with the same key keep their order: the Kafka key, else the envelope's (always set). */
+function parkingKey(message: KafkaMessage, envelope: Envelope): string {
+  return message.key !== null && message.key.length > 0 ? message.key.toString('utf8') : envelope.key;
 }

@@ -1,22 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@payments/persistence';
-import { PaymentProviderPort, ProviderName } from '@payments/providers';
-import { redactDeep } from '@payments/observability';
+import { PaymentProviderPort, ProviderName, readWebhookJson } from '@payments/providers';
 import { CLOCK, Clock, DATABASE, Outbox } from '@payments/nest-runtime';
-import { ourOrderId, routeProviderEvent } from './domain/provider-event-routing';
+import { IngestOutcome, providerEventRecord } from './domain/provider-event-record';
+
+export type { IngestOutcome } from './domain/provider-event-record';
 
 export const PROVIDERS = Symbol('PROVIDERS');
 export type ProviderRegistry = ReadonlyMap<ProviderName, PaymentProviderPort>;
-
-export type IngestOutcome = 'published' | 'stored' | 'ignored' | 'duplicate';
-
-function parseJson(rawBody: Buffer): unknown {
-  try {
-    return JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    return { unparsable: true };
-  }
-}
 
 @Injectable()
 export class IngestWebhookService {
@@ -28,18 +19,16 @@ export class IngestWebhookService {
   ) {}
 
   /**
-   * Verifies the signature (throws WebhookSignatureError), then in one transaction records the event
-   * by provider event id and enqueues its normalized message. A redelivered event changes nothing.
+   * Verifies the signature (throws WebhookSignatureError) and reads the event (throws
+   * WebhookPayloadError) before anything is written; then in one transaction records the event by
+   * provider event id and enqueues its normalized message. A redelivered event changes nothing.
    */
   async ingest(provider: ProviderName, rawBody: Buffer, headers: Record<string, string | string[] | undefined>) {
     const adapter = this.providers.get(provider);
     if (!adapter) throw new Error(`provider ${provider} is not configured`);
     const parsed = adapter.parseWebhook(rawBody, headers);
-    const event = 'event' in parsed ? parsed.event : null;
-    const providerEventId = event ? event.providerEventId : parsed.providerEventId;
-    const routed = event ? routeProviderEvent(event) : null;
-    const outcome: IngestOutcome = !event ? 'ignored' : routed?.publish ? 'published' : 'stored';
     const receivedAt = this.clock.now();
+    const record = providerEventRecord(parsed, readWebhookJson(rawBody), receivedAt);
 
     const inserted = await this.db.transaction(async (sql) => {
       const rows = await sql.query<{ inserted: boolean }>(
@@ -49,17 +38,14 @@ export class IngestWebhookService {
          ON CONFLICT (provider, provider_event_id)
            DO UPDATE SET deliveries = webhook_ingest.provider_events.deliveries + 1
          RETURNING (xmax = 0) AS inserted`,
-        [provider, providerEventId, event?.providerType ?? ('providerType' in parsed ? parsed.providerType : 'unknown'),
-          event ? ourOrderId(event) : null, outcome, JSON.stringify(redactDeep(parseJson(rawBody))), receivedAt],
+        [provider, record.providerEventId, record.providerType, record.orderId, record.outcome, record.payload, receivedAt],
       );
       const isNew = rows[0].inserted;
-      if (isNew && event && routed?.publish) {
-        const envelope = routed.toMessage({ correlationId: providerEventId }, receivedAt);
-        await this.outbox.enqueue(sql, [{ topic: routed.topic, envelope }]);
-      }
+      if (isNew && record.message) await this.outbox.enqueue(sql, [record.message]);
       return isNew;
     });
     if (inserted) this.outbox.notify();
-    return { providerEventId, outcome: inserted ? outcome : ('duplicate' as const) };
+    const outcome: IngestOutcome = inserted ? record.outcome : 'duplicate';
+    return { providerEventId: record.providerEventId, outcome };
   }
 }

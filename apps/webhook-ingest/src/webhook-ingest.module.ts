@@ -15,7 +15,7 @@ export class WebhookIngestModule {
       module: WebhookIngestModule,
       imports: [
         ObservabilityModule.forService('webhook-ingest', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: 'webhook_ingest', migrations: [WebhookIngestInit1732300000000] }),
+        ServiceDatabaseModule.forRoot({ schema: 'webhook_ingest', migrations: [WebhookIngestInit1732300000000], url: config.databaseUrl }),
         MessagingModule.forRoot({
           clientId: 'webhook-ingest',
           brokers: config.kafkaBrokers,

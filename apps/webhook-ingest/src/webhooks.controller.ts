@@ -1,11 +1,16 @@
-import { BadRequestException, Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import type { ProviderName } from '@payments/providers';
 import { IngestWebhookService } from './ingest-webhook.service';
 import { WebhookErrorFilter } from './webhook-error.filter';
+import { webhookRawBody } from './webhook-request';
 
-/** Providers' webhooks. 2xx only once the event is durably recorded; 400 for a bad signature. */
+/**
+ * Providers' webhooks. 2xx only once the event is durably recorded; 4xx for anything we will never
+ * accept (bad signature, not an event we can read), so the provider stops retrying it; 5xx only
+ * when a valid event could not be recorded. The codes are in webhook-error.filter.ts.
+ */
 @Controller('webhooks')
 @UseFilters(WebhookErrorFilter)
 export class WebhooksController {
@@ -25,10 +30,7 @@ export class WebhooksController {
   }
 
   private async receive(provider: ProviderName, request: RawBodyRequest<Request>) {
-    if (!request.rawBody || request.rawBody.length === 0) {
-      throw new BadRequestException({ error: { code: 'WEBHOOK.EMPTY_BODY', message: 'webhook body is empty' } });
-    }
-    const result = await this.ingest.ingest(provider, request.rawBody, request.headers);
+    const result = await this.ingest.ingest(provider, webhookRawBody(request), request.headers);
     return { received: true, ...result };
   }
 }

@@ -20,12 +20,12 @@ describe('routing verified provider events onto payments.provider-events', () =>
     });
   });
 
-  it('publishes a declined Cashfree attempt as PaymentAttemptFailed: the order stays payable', () => {
+  it('publishes a declined Cashfree attempt as PaymentAttemptFailed with its reason code: the order stays payable', () => {
     const message = messageOf(routeProviderEvent(event({
       kind: 'payment.failed', ends: 'attempt', providerEventId: 'PAYMENT_FAILED_WEBHOOK:5114909:FAILED', providerObjectId: '5114909',
-      reason: 'issuer bank declined the transaction', providerType: 'PAYMENT_FAILED_WEBHOOK',
+      reason: 'issuer bank declined the transaction', reasonCode: 'auth_declined', providerType: 'PAYMENT_FAILED_WEBHOOK',
     })));
-    expect(message).toMatchObject({ type: 'PaymentAttemptFailed', payload: { providerPaymentId: '5114909', reason: 'issuer bank declined the transaction' } });
+    expect(message).toMatchObject({ type: 'PaymentAttemptFailed', payload: { providerPaymentId: '5114909', reason: 'auth_declined' } });
   });
 
   it('records a dropped Cashfree attempt as an attempt that failed, never as a failed order', () => {
@@ -33,10 +33,15 @@ describe('routing verified provider events onto payments.provider-events', () =>
       kind: 'payment.abandoned', ends: 'attempt', providerEventId: 'PAYMENT_USER_DROPPED_WEBHOOK:5114908:USER_DROPPED', providerObjectId: '5114908',
       reason: 'user dropped and did not complete the two factor authentication', providerType: 'PAYMENT_USER_DROPPED_WEBHOOK',
     })));
-    expect(message).toMatchObject({
-      type: 'PaymentAttemptFailed',
-      payload: { orderId, providerPaymentId: '5114908', reason: 'customer left the payment unfinished: user dropped and did not complete the two factor authentication' },
-    });
+    expect(message).toMatchObject({ type: 'PaymentAttemptFailed', payload: { orderId, providerPaymentId: '5114908', reason: 'user_dropped' } });
+  });
+
+  it('never publishes the provider’s own words: without a reason code the reason is a fixed code of ours', () => {
+    const words = 'card 4111 1111 1111 1111 cvc 123 of asha@example.com declined';
+    const failed = messageOf(routeProviderEvent(event({ kind: 'payment.failed', reason: words })));
+    const smuggled = messageOf(routeProviderEvent(event({ kind: 'payment.failed', reason: words, reasonCode: words })));
+    const closed = messageOf(routeProviderEvent(event({ kind: 'payment.abandoned', provider: 'stripe', reason: words })));
+    expect([failed?.payload, smuggled?.payload, closed?.payload]).toMatchObject([{ reason: 'payment_failed' }, { reason: 'payment_failed' }, { reason: 'session_closed' }]);
   });
 
   describe('refunds', () => {
@@ -53,9 +58,12 @@ describe('routing verified provider events onto payments.provider-events', () =>
       });
     });
 
-    it('publishes a failed or canceled refund of ours as RefundFailed with the provider reason', () => {
-      expect(messageOf(routeProviderEvent(refund({ kind: 'refund.failed', reason: 'expired_or_canceled_card' })))).toMatchObject({
+    it('publishes a failed or canceled refund of ours as RefundFailed with the provider’s reason code', () => {
+      expect(messageOf(routeProviderEvent(refund({ kind: 'refund.failed', reason: 'expired_or_canceled_card', reasonCode: 'expired_or_canceled_card' })))).toMatchObject({
         type: 'RefundFailed', payload: { orderId, refundId, providerRefundId: 're_9', reason: 'expired_or_canceled_card' },
+      });
+      expect(messageOf(routeProviderEvent(refund({ kind: 'refund.failed', reason: 'Refund failed: account 9876543210 closed' })))).toMatchObject({
+        payload: { reason: 'refund_failed' },
       });
     });
 
@@ -67,7 +75,7 @@ describe('routing verified provider events onto payments.provider-events', () =>
 
   it('publishes a closed payment (a canceled Stripe PaymentIntent) as PaymentSessionClosed, not as a failed attempt', () => {
     const message = messageOf(routeProviderEvent(event({
-      kind: 'payment.abandoned', provider: 'stripe', providerEventId: 'evt_c1', providerObjectId: 'pi_9', reason: 'abandoned', providerType: 'payment_intent.canceled',
+      kind: 'payment.abandoned', provider: 'stripe', providerEventId: 'evt_c1', providerObjectId: 'pi_9', reason: 'abandoned', reasonCode: 'abandoned', providerType: 'payment_intent.canceled',
     })));
     expect(message).toMatchObject({
       type: 'PaymentSessionClosed', key: orderId,

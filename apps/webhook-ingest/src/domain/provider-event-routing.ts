@@ -1,7 +1,7 @@
 import {
   Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundSucceeded, Topic, buildMessage,
 } from '@payments/contracts';
-import { NeutralProviderEvent } from '@payments/providers';
+import { NeutralProviderEvent, isReasonCode } from '@payments/providers';
 
 export type RoutedProviderEvent =
   | { readonly publish: true; readonly topic: Topic; readonly toMessage: (origin: EnvelopeOrigin, at: Date) => Envelope }
@@ -41,13 +41,13 @@ export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderE
       };
     }
     case 'payment.failed':
-      return attemptFailed(common, orderId, event.reason ?? 'payment attempt failed', event.occurredAt);
+      return attemptFailed(common, orderId, publishableReason(event, 'payment_failed'), event.occurredAt);
     case 'payment.abandoned':
       // A Cashfree USER_DROPPED attempt: the customer left, the order stays ACTIVE and payable. It is
       // an attempt that ended, never an order failure; recorded as one so support sees why the
       // customer has not paid yet. A closed payment (Stripe canceled, session expired) closes the order's session.
-      if (event.ends !== 'attempt') return sessionClosed(common, orderId, event.reason ?? 'payment session closed', event.occurredAt);
-      return attemptFailed(common, orderId, `customer left the payment unfinished: ${event.reason ?? 'user dropped'}`, event.occurredAt);
+      if (event.ends !== 'attempt') return sessionClosed(common, orderId, publishableReason(event, 'session_closed'), event.occurredAt);
+      return attemptFailed(common, orderId, publishableReason(event, 'user_dropped'), event.occurredAt);
     case 'refund.succeeded':
     case 'refund.failed':
       return refundOutcome(event, orderId);
@@ -58,9 +58,18 @@ export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderE
 
 type Common = Pick<PaymentAttemptFailedV1, 'orderId' | 'provider' | 'providerEventId' | 'providerPaymentId'>;
 
+/**
+ * The `reason` published: the provider's reason code, or `fallback`. Never the provider's own
+ * sentence (`NeutralProviderEvent.reason`): it may quote the customer's card, email or phone, and
+ * every consumer and the customer's order view would keep it.
+ */
+function publishableReason(event: NeutralProviderEvent, fallback: string): string {
+  return isReasonCode(event.reasonCode) ? event.reasonCode : fallback;
+}
+
 /** One attempt ended without money; the order stays payable (order-ledger records it, never fails the order). */
 function attemptFailed(common: Common, orderId: string, reason: string, failedAt: string): RoutedProviderEvent {
-  const payload = { ...common, reason: reason.slice(0, 500), failedAt };
+  const payload = { ...common, reason, failedAt };
   return {
     publish: true,
     topic: PaymentAttemptFailed.topic,
@@ -77,7 +86,7 @@ function refundOutcome(event: NeutralProviderEvent, orderId: string): RoutedProv
   if (!refundId) return { publish: false, reason: 'refund not made by us (no refund id of ours)' };
   const common = { orderId, refundId, provider: event.provider, providerEventId: event.providerEventId, providerRefundId: event.providerObjectId };
   if (event.kind === 'refund.failed') {
-    const payload = { ...common, reason: (event.reason ?? 'refund failed at the provider').slice(0, 500), failedAt: event.occurredAt };
+    const payload = { ...common, reason: publishableReason(event, 'refund_failed'), failedAt: event.occurredAt };
     return { publish: true, topic: RefundFailed.topic, toMessage: (origin, at) => buildMessage(RefundFailed, { key: orderId, origin, occurredAt: at, payload }) };
   }
   const { amountMinor, currency } = event;
@@ -88,7 +97,7 @@ function refundOutcome(event: NeutralProviderEvent, orderId: string): RoutedProv
 
 /** The provider closed the payment session without money: nothing can be paid on it any more. */
 function sessionClosed(common: Common, orderId: string, reason: string, closedAt: string): RoutedProviderEvent {
-  const payload = { ...common, reason: reason.slice(0, 500), closedAt };
+  const payload = { ...common, reason, closedAt };
   return {
     publish: true,
     topic: PaymentSessionClosed.topic,

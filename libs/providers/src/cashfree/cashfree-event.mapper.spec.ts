@@ -36,8 +36,17 @@ describe('Cashfree webhooks in neutral terms', () => {
     }));
     expect(parsed).toMatchObject({
       providerEventId: 'PAYMENT_FAILED_WEBHOOK:5114910:FAILED',
-      event: { kind: 'payment.failed', ends: 'attempt', orderId: 'ord_1', amountMinor: 17000, reason: 'issuer bank declined the transaction' },
+      event: { kind: 'payment.failed', ends: 'attempt', orderId: 'ord_1', amountMinor: 17000, reason: 'issuer bank declined the transaction', reasonCode: 'insufficient_funds' },
     });
+  });
+
+  it('codes a failure from error_code when error_reason is free text, from the status when neither is a code, never from payment_message', () => {
+    const failed = (errorDetails: Record<string, unknown> | null) => parse(webhook('PAYMENT_FAILED_WEBHOOK', {
+      order, payment: payment({ payment_status: 'FAILED', payment_message: 'card 4111 1111 1111 1111 cvc 123 declined' }), error_details: errorDetails,
+    }));
+    expect(failed({ error_code: 'TRANSACTION_DECLINED', error_reason: 'the bank said no' })).toMatchObject({ event: { reasonCode: 'transaction_declined' } });
+    expect(failed({ error_description: 'declined' })).toMatchObject({ event: { reasonCode: 'failed', reason: 'declined' } });
+    expect(failed(null)).toMatchObject({ event: { reasonCode: 'failed', reason: 'card 4111 1111 1111 1111 cvc 123 declined' } });
   });
 
   it('reads a dropped attempt as payment.abandoned that ends only the attempt: the order stays ACTIVE at Cashfree', () => {
@@ -47,7 +56,9 @@ describe('Cashfree webhooks in neutral terms', () => {
     }));
     expect(parsed).toMatchObject({
       providerEventId: 'PAYMENT_USER_DROPPED_WEBHOOK:5114911:USER_DROPPED',
-      event: { kind: 'payment.abandoned', ends: 'attempt', providerObjectId: '5114911', reason: 'user dropped and did not complete the two factor authentication' },
+      event: {
+        kind: 'payment.abandoned', ends: 'attempt', providerObjectId: '5114911', reason: 'user dropped and did not complete the two factor authentication', reasonCode: 'user_dropped',
+      },
     });
   });
 
@@ -75,10 +86,10 @@ describe('Cashfree webhooks in neutral terms', () => {
   });
 
   it.each([
-    ['SUCCESS', 'refund.succeeded', undefined],
-    ['CANCELLED', 'refund.failed', 'Refund cancelled: the account is closed'],
-    ['FAILED', 'refund.failed', 'Refund cancelled: the account is closed'],
-  ])('reads a %s refund as %s, named <order_id>:<refund_id> as the adapter’s refund names it', (status, kind, reason) => {
+    ['SUCCESS', 'refund.succeeded', undefined, undefined],
+    ['CANCELLED', 'refund.failed', 'Refund cancelled: the account is closed', 'refund_cancelled'],
+    ['FAILED', 'refund.failed', 'Refund cancelled: the account is closed', 'refund_failed'],
+  ])('reads a %s refund as %s, named <order_id>:<refund_id> as the adapter’s refund names it', (status, kind, reason, reasonCode) => {
     const description = status === 'SUCCESS' ? 'Refund processed successfully' : 'Refund cancelled: the account is closed';
     const parsed = parse(webhook('REFUND_STATUS_WEBHOOK', { refund: refund({ refund_status: status, status_description: description }) }));
     expect(parsed).toMatchObject({
@@ -88,6 +99,7 @@ describe('Cashfree webhooks in neutral terms', () => {
       },
     });
     expect('event' in parsed ? parsed.event.reason : 'ignored').toBe(reason);
+    expect('event' in parsed ? parsed.event.reasonCode : 'ignored').toBe(reasonCode);
   });
 
   it.each(['PENDING', 'ONHOLD'])('ignores a refund that is still %s', (status) => {
@@ -101,8 +113,18 @@ describe('Cashfree webhooks in neutral terms', () => {
     expect(parse(envelope).providerEventId).toBe(parsed.providerEventId);
   });
 
-  it('ignores a payment webhook that names no attempt or no order', () => {
-    expect(parse(webhook('PAYMENT_SUCCESS_WEBHOOK', { order, payment: payment({ cf_payment_id: null }) }))).toMatchObject({ ignored: true });
-    expect(parse(webhook('PAYMENT_SUCCESS_WEBHOOK', { payment: payment() }))).toMatchObject({ ignored: true });
+  it('refuses a payment webhook that names no attempt or no order as a missing field, naming it', () => {
+    expect(() => parse(webhook('PAYMENT_SUCCESS_WEBHOOK', { order, payment: payment({ cf_payment_id: null }) })))
+      .toThrow(expect.objectContaining({ name: 'WebhookPayloadError', code: 'WEBHOOK.MISSING_FIELD', message: 'the webhook has no data.payment.cf_payment_id' }));
+    expect(() => parse(webhook('PAYMENT_SUCCESS_WEBHOOK', { payment: payment() }))).toThrow(expect.objectContaining({ code: 'WEBHOOK.MISSING_FIELD', message: 'the webhook has no data.order' }));
+    expect(() => parse(webhook('REFUND_STATUS_WEBHOOK', { refund: refund({ refund_id: '' }) }))).toThrow(/no data\.refund\.refund_id/);
+  });
+
+  it('refuses ids, statuses and currencies it could not use as an invalid field rather than publishing them half-read', () => {
+    const invalid = (data: Record<string, unknown>) => () => parse(webhook('PAYMENT_SUCCESS_WEBHOOK', data));
+    expect(invalid({ order, payment: payment({ cf_payment_id: 'card 4111 1111 1111 1111' }) })).toThrow(expect.objectContaining({ code: 'WEBHOOK.INVALID_FIELD' }));
+    expect(invalid({ order, payment: payment({ payment_status: { status: 'SUCCESS' } }) })).toThrow(/data\.payment\.payment_status is not an identifier/);
+    expect(invalid({ order, payment: payment({ payment_currency: 356 }) })).toThrow(/data\.payment\.payment_currency is not a three-letter currency code/);
+    expect(invalid({ order: [order], payment: payment() })).toThrow(/data\.order is not an object/);
   });
 });

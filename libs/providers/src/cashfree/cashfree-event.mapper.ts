@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../port/provider-event.types';
 import { ProviderError } from '../port/provider.errors';
+import { reasonCodeOf } from '../port/reason-code';
+import { objectField, optionalCurrencyField, tokenField } from '../port/webhook-fields';
 import { minorFromCashfreeAmount } from './cashfree-amount';
 import { cashfreeRefundReference } from './cashfree-refund.request';
-import type { CashfreeWebhookEnvelope } from './cashfree-api.types';
+import type { CashfreePaymentEntity, CashfreeRefundEntity, CashfreeWebhookEnvelope } from './cashfree-api.types';
 
 /** What one Cashfree webhook contributes to a neutral event; provider, type and time are added around it. */
 type MappedFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason' | 'refundId'>> & {
+  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason' | 'reasonCode' | 'refundId'>> & {
     /** The object's status, part of the derived event id. */
     readonly status: string;
     /** The Cashfree id the event id is derived from: `cf_payment_id` or `cf_refund_id`. */
@@ -15,8 +17,6 @@ type MappedFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'or
   };
 type CashfreeEventMapping = (data: NonNullable<CashfreeWebhookEnvelope['data']>) => MappedFields | null;
 
-const upper = (currency: string | null | undefined) => (currency ? currency.toUpperCase() : null);
-const idOf = (id: string | number | null | undefined) => (id === null || id === undefined || id === '' ? null : String(id));
 const firstText = (...texts: (string | null | undefined)[]) => texts.find((text) => typeof text === 'string' && text.trim() !== '') ?? undefined;
 
 /** An amount we cannot read exactly is reported as null (stored, never published), with why in `reason`. */
@@ -30,19 +30,27 @@ function amountOf(value: unknown, currency: string | null, field: string): { amo
   }
 }
 
-/** One payment attempt (`data.payment`) of an order (`data.order`). */
+/**
+ * One payment attempt (`data.payment`) of an order (`data.order`). A failure's `reasonCode` comes
+ * from Cashfree's codes (`error_reason` `auth_declined`, `error_code` `TRANSACTION_DECLINED`) or
+ * the attempt's status (`user_dropped`); `payment_message` and `error_description` are sentences
+ * and stay in `reason`.
+ */
 function paymentAttempt(kind: NeutralEventKind, ends?: 'attempt'): CashfreeEventMapping {
   return ({ order, payment, error_details: errorDetails }) => {
-    const cfPaymentId = idOf(payment?.cf_payment_id);
-    const orderId = order?.order_id || null;
-    if (!payment || !cfPaymentId || !orderId) return null;
-    const currency = upper(payment.payment_currency ?? order?.order_currency);
-    const { amountMinor, unreadable } = amountOf(payment.payment_amount, currency, 'payment_amount');
-    const failure = kind === 'payment.succeeded' ? undefined
-      : firstText(errorDetails?.error_description, payment.payment_message, errorDetails?.error_reason, errorDetails?.error_code, payment.payment_status);
+    const orderId = tokenField(objectField(order, 'data.order').order_id, 'data.order.order_id');
+    const attempt = objectField(payment, 'data.payment') as Partial<CashfreePaymentEntity>;
+    const cfPaymentId = tokenField(attempt.cf_payment_id, 'data.payment.cf_payment_id', 64);
+    const status = tokenField(attempt.payment_status, 'data.payment.payment_status', 32);
+    const currency = optionalCurrencyField(attempt.payment_currency ?? order?.order_currency, 'data.payment.payment_currency');
+    const { amountMinor, unreadable } = amountOf(attempt.payment_amount, currency, 'payment_amount');
+    const failed = kind !== 'payment.succeeded';
+    const failure = failed
+      ? firstText(errorDetails?.error_description, attempt.payment_message, errorDetails?.error_reason, errorDetails?.error_code, status) : undefined;
     return {
       kind, providerObjectId: cfPaymentId, providerPaymentReference: orderId, orderId, amountMinor, currency,
-      status: payment.payment_status, cfId: cfPaymentId, ends, reason: firstText(unreadable, failure),
+      status, cfId: cfPaymentId, ends, reason: firstText(unreadable, failure),
+      reasonCode: failed ? (reasonCodeOf(errorDetails?.error_reason, errorDetails?.error_code, status) ?? 'payment_failed') : undefined,
     };
   };
 }
@@ -52,16 +60,20 @@ function paymentAttempt(kind: NeutralEventKind, ends?: 'attempt'): CashfreeEvent
  * ignored. It is named `<order_id>:<refund_id>`, as `CashfreeAdapter.refund` names it.
  */
 const refundStatus: CashfreeEventMapping = ({ refund }) => {
-  const cfRefundId = idOf(refund?.cf_refund_id);
-  if (!refund || !cfRefundId || !refund.order_id || !refund.refund_id) return null;
-  const kind = refund.refund_status === 'SUCCESS' ? 'refund.succeeded'
-    : refund.refund_status === 'CANCELLED' || refund.refund_status === 'FAILED' ? 'refund.failed' : null;
+  const entity = objectField(refund, 'data.refund') as Partial<CashfreeRefundEntity>;
+  const cfRefundId = tokenField(entity.cf_refund_id, 'data.refund.cf_refund_id', 64);
+  const orderId = tokenField(entity.order_id, 'data.refund.order_id');
+  const refundId = tokenField(entity.refund_id, 'data.refund.refund_id');
+  const status = tokenField(entity.refund_status, 'data.refund.refund_status', 32);
+  const kind = status === 'SUCCESS' ? 'refund.succeeded' : status === 'CANCELLED' || status === 'FAILED' ? 'refund.failed' : null;
   if (!kind) return null;
-  const currency = upper(refund.refund_currency);
-  const { amountMinor, unreadable } = amountOf(refund.refund_amount, currency, 'refund_amount');
+  const currency = optionalCurrencyField(entity.refund_currency, 'data.refund.refund_currency');
+  const { amountMinor, unreadable } = amountOf(entity.refund_amount, currency, 'refund_amount');
+  const failed = kind === 'refund.failed';
   return {
-    kind, providerObjectId: cashfreeRefundReference(refund.order_id, refund.refund_id), providerPaymentReference: refund.order_id, orderId: refund.order_id,
-    refundId: refund.refund_id, amountMinor, currency, status: refund.refund_status, cfId: cfRefundId, reason: firstText(unreadable, kind === 'refund.failed' ? refund.status_description : undefined),
+    kind, providerObjectId: cashfreeRefundReference(orderId, refundId), providerPaymentReference: orderId, orderId,
+    refundId, amountMinor, currency, status, cfId: cfRefundId, reason: firstText(unreadable, failed ? entity.status_description : undefined),
+    reasonCode: failed ? reasonCodeOf(`refund_${status}`) : undefined,
   };
 };
 
@@ -83,7 +95,10 @@ export const CASHFREE_EVENT_MAPPINGS: Readonly<Record<string, CashfreeEventMappi
   REFUND_STATUS_WEBHOOK: refundStatus,
 };
 
-/** Normalizes a verified Cashfree webhook; unknown types, non-final refunds and bodies missing their ids are ignored. */
+/**
+ * Normalizes a verified Cashfree webhook; unknown types and non-final refunds are ignored. Throws
+ * `WebhookPayloadError` when a type we act on lacks the ids, status or currency it always carries.
+ */
 export function toParsedWebhook(envelope: CashfreeWebhookEnvelope, rawBody: Buffer, receivedAt: Date): ParsedWebhook {
   const type = typeof envelope?.type === 'string' && envelope.type !== '' ? envelope.type : 'unknown';
   const mapping = Object.prototype.hasOwnProperty.call(CASHFREE_EVENT_MAPPINGS, type) ? CASHFREE_EVENT_MAPPINGS[type] : undefined;

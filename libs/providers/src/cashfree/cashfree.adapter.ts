@@ -7,7 +7,8 @@ import type { ParsedWebhook } from '../port/provider-event.types';
 import { ProviderError } from '../port/provider.errors';
 import { CASHFREE_DEFAULTS, CashfreeAdapterConfig, CashfreeAdapterDependencies } from './cashfree-adapter.config';
 import { minorFromCashfreeAmount } from './cashfree-amount';
-import type { CashfreeOrderEntity, CashfreePaymentEntity, CashfreeWebhookEnvelope } from './cashfree-api.types';
+import type { CashfreeOrderEntity, CashfreePaymentEntity } from './cashfree-api.types';
+import { readCashfreeEnvelope } from './cashfree-event.reader';
 import { toParsedWebhook } from './cashfree-event.mapper';
 import { CashfreeHttpClient } from './cashfree-http.client';
 import { assertOpenableOrder, cashfreeIdempotencyKey, createOrderBody } from './cashfree-order.request';
@@ -110,14 +111,7 @@ export class CashfreeAdapter implements PaymentProviderPort {
 
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ParsedWebhook {
     verifyCashfreeWebhook(rawBody, headers, { secrets: this.webhookSecrets, toleranceSeconds: this.toleranceSeconds, now: this.now });
-    let envelope: CashfreeWebhookEnvelope;
-    try {
-      envelope = JSON.parse(rawBody.toString('utf8')) as CashfreeWebhookEnvelope;
-    } catch {
-      // Signed by Cashfree but not JSON: acknowledge and keep it for audit rather than have it retried.
-      envelope = { type: 'unparsable' };
-    }
-    return toParsedWebhook(envelope, rawBody, this.now());
+    return toParsedWebhook(readCashfreeEnvelope(rawBody), rawBody, this.now());
   }
 
   /**

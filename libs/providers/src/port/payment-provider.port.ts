@@ -112,7 +112,9 @@ export interface RetrievedRefund extends RefundResult {
 
 /**
  * One payment provider behind a neutral interface. Calls throw `ProviderError`; `parseWebhook`
- * throws `WebhookSignatureError` for anything whose signature does not verify.
+ * throws `WebhookSignatureError` for anything whose signature does not verify, and
+ * `WebhookPayloadError` for a verified body it cannot read (not a JSON object, nested too deep, a
+ * field it always carries missing or unusable).
  */
 export interface PaymentProviderPort {
   readonly name: ProviderName;

@@ -49,8 +49,17 @@ export interface NeutralProviderEvent {
    * `payment.abandoned` the payment. An ended attempt is never an ended order.
    */
   readonly ends?: 'attempt' | 'payment';
-  /** Why a payment or refund failed, or a dispute was opened, in the provider's words. */
+  /**
+   * Why a payment or refund failed, or a dispute was opened, in the provider's words. Free text that
+   * may quote the customer's own data: for support, never to publish (publish `reasonCode`).
+   */
   readonly reason?: string;
+  /**
+   * The same reason as a stable code (`insufficient_funds`, `auth_declined`, `user_dropped`, see
+   * `isReasonCode`), taken only from the provider's code fields or the object's status; absent when
+   * the provider gave none.
+   */
+  readonly reasonCode?: string;
   /** The provider's own event type, e.g. `payment_intent.succeeded`. */
   readonly providerType: string;
 }

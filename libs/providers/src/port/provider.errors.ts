@@ -49,3 +49,28 @@ export class WebhookSignatureError extends Error {
     this.name = 'WebhookSignatureError';
   }
 }
+
+/** Why a webhook whose signature verified still cannot be read. */
+export type WebhookPayloadErrorCode =
+  /** The body is not UTF-8 JSON, or not a JSON object. */
+  | 'WEBHOOK.MALFORMED_BODY'
+  /** Arrays or objects nest deeper than any provider's events do (see `MAX_WEBHOOK_JSON_DEPTH`). */
+  | 'WEBHOOK.TOO_DEEP'
+  /** A field the provider always sends for this event is absent, null or empty; the message names it. */
+  | 'WEBHOOK.MISSING_FIELD'
+  /** A field is present but of the wrong type or form; the message names it. */
+  | 'WEBHOOK.INVALID_FIELD';
+
+/**
+ * A verified webhook we cannot understand. Answer 400 and record nothing: the same bytes will never
+ * read better, so a 5xx would only have the provider retry them for days.
+ */
+export class WebhookPayloadError extends Error {
+  constructor(
+    readonly code: WebhookPayloadErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WebhookPayloadError';
+  }
+}

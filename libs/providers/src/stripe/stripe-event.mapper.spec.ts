@@ -21,21 +21,32 @@ describe('Stripe events in neutral terms', () => {
     });
   });
 
-  it('reads a failed attempt as payment.failed with the decline message as reason', () => {
+  it('reads a failed attempt as payment.failed with the decline message as reason and the decline code as reason code', () => {
     const parsed = toParsedWebhook(event('payment_intent.payment_failed', intent({
-      last_payment_error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' },
+      last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card was declined.' },
     })));
-    expect(parsed).toMatchObject({ event: { kind: 'payment.failed', amountMinor: 4999, reason: 'Your card was declined.' } });
+    expect(parsed).toMatchObject({ event: { kind: 'payment.failed', amountMinor: 4999, reason: 'Your card was declined.', reasonCode: 'insufficient_funds' } });
   });
 
-  it('falls back to the decline code when the failure has no message', () => {
-    const parsed = toParsedWebhook(event('payment_intent.payment_failed', intent({ last_payment_error: { code: 'card_declined' } })));
-    expect(parsed).toMatchObject({ event: { reason: 'card_declined' } });
+  it('falls back to the error code, then to payment_failed, and never takes a sentence for a code', () => {
+    const failedWith = (lastPaymentError: Record<string, unknown> | null) =>
+      toParsedWebhook(event('payment_intent.payment_failed', intent({ last_payment_error: lastPaymentError })));
+    expect(failedWith({ code: 'card_declined' })).toMatchObject({ event: { reason: 'card_declined', reasonCode: 'card_declined' } });
+    expect(failedWith({ decline_code: 'card 4242 4242 4242 4242 declined', message: 'Declined' })).toMatchObject({ event: { reasonCode: 'payment_failed' } });
+    expect(failedWith(null)).toMatchObject({ event: { reasonCode: 'payment_failed' } });
   });
 
   it('reads a canceled PaymentIntent as an abandoned payment', () => {
     const parsed = toParsedWebhook(event('payment_intent.canceled', intent({ cancellation_reason: 'abandoned' })));
-    expect(parsed).toMatchObject({ event: { kind: 'payment.abandoned', reason: 'abandoned', orderId: 'ord_1' } });
+    expect(parsed).toMatchObject({ event: { kind: 'payment.abandoned', reason: 'abandoned', reasonCode: 'abandoned', orderId: 'ord_1' } });
+  });
+
+  it('refuses a mapped object whose id, amount or currency it could not use, naming the field', () => {
+    const refused = (fields: Record<string, unknown>) => () => toParsedWebhook(event('payment_intent.succeeded', intent(fields)));
+    expect(refused({ id: undefined })).toThrow(expect.objectContaining({ name: 'WebhookPayloadError', code: 'WEBHOOK.MISSING_FIELD', message: 'the webhook has no data.object.id' }));
+    expect(refused({ id: { nested: true } })).toThrow(expect.objectContaining({ code: 'WEBHOOK.INVALID_FIELD', message: expect.stringContaining('data.object.id') }));
+    expect(refused({ amount_received: '49.99' })).toThrow(/data\.object\.amount_received is not a whole number of minor units/);
+    expect(refused({ currency: 840 })).toThrow(/data\.object\.currency is not a three-letter currency code/);
   });
 
   it('gives a null order id to an object without metadata.order_id', () => {
@@ -48,8 +59,9 @@ describe('Stripe events in neutral terms', () => {
       event: { kind: 'refund.succeeded', providerObjectId: 're_1', providerPaymentReference: 'pi_1', refundId: 'ref_1', amountMinor: 1000, currency: 'INR' },
     });
     expect(toParsedWebhook(event('refund.updated', { ...refund, status: 'failed', failure_reason: 'expired_or_canceled_card' }))).toMatchObject({
-      event: { kind: 'refund.failed', reason: 'expired_or_canceled_card' },
+      event: { kind: 'refund.failed', reason: 'expired_or_canceled_card', reasonCode: 'expired_or_canceled_card' },
     });
+    expect(toParsedWebhook(event('refund.updated', { ...refund, status: 'canceled' }))).toMatchObject({ event: { kind: 'refund.failed', reasonCode: 'refund_canceled' } });
     expect(toParsedWebhook(event('refund.updated', { ...refund, status: 'pending' }))).toEqual({
       accepted: true, ignored: true, providerEventId: 'evt_1', providerType: 'refund.updated',
     });

@@ -1,19 +1,45 @@
 import type Stripe from 'stripe';
 import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../port/provider-event.types';
+import { reasonCodeOf } from '../port/reason-code';
+import { optionalCurrencyField, optionalMinorUnitsField, tokenField } from '../port/webhook-fields';
+import type { StripeEventFields } from './stripe-event.reader';
 
 /** What a Stripe object contributes to a neutral event; the envelope fields come from the event. */
 type ObjectFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'reason' | 'providerPaymentReference' | 'refundId'>>;
+  Partial<Pick<NeutralProviderEvent, 'reason' | 'reasonCode' | 'providerPaymentReference' | 'refundId'>>;
 type StripeEventMapping = (object: unknown) => ObjectFields | null;
 
-const upper = (currency: string | null | undefined) => (currency ? currency.toUpperCase() : null);
-const orderIdOf = (metadata: Stripe.Metadata | null | undefined) => metadata?.order_id || null;
+/*
+ * The object's fields are read through the port's field readers: a verified event whose id, amount
+ * or currency is unusable is refused (`WebhookPayloadError`) rather than published half-read.
+ */
+const objectId = (id: unknown) => tokenField(id, 'data.object.id');
+const currencyOf = (currency: unknown) => optionalCurrencyField(currency, 'data.object.currency');
+const amount = (value: unknown, field: string) => optionalMinorUnitsField(value, `data.object.${field}`);
+const orderIdOf = (metadata: Stripe.Metadata | null | undefined) => (typeof metadata?.order_id === 'string' && metadata.order_id !== '' ? metadata.order_id : null);
 const idOf = (ref: string | { id: string } | null | undefined) => (typeof ref === 'string' ? ref : ref?.id);
 
-function paymentIntent(kind: NeutralEventKind, amountOf: (pi: Stripe.PaymentIntent) => number, reasonOf?: (pi: Stripe.PaymentIntent) => string | undefined): StripeEventMapping {
+interface PaymentIntentReading {
+  amountField: 'amount' | 'amount_received';
+  reasonOf?: (pi: Stripe.PaymentIntent) => Pick<ObjectFields, 'reason' | 'reasonCode'>;
+}
+
+function paymentIntent(kind: NeutralEventKind, { amountField, reasonOf }: PaymentIntentReading): StripeEventMapping {
   return (object) => {
     const pi = object as Stripe.PaymentIntent;
-    return { kind, providerObjectId: pi.id, orderId: orderIdOf(pi.metadata), amountMinor: amountOf(pi), currency: upper(pi.currency), reason: reasonOf?.(pi) };
+    return {
+      kind, providerObjectId: objectId(pi.id), orderId: orderIdOf(pi.metadata), amountMinor: amount(pi[amountField], amountField), currency: currencyOf(pi.currency),
+      ...reasonOf?.(pi),
+    };
+  };
+}
+
+/** A decline names its cause in codes (`decline_code` `insufficient_funds`, `code` `card_declined`) and in a sentence for the customer. */
+function declineOf(pi: Stripe.PaymentIntent): Pick<ObjectFields, 'reason' | 'reasonCode'> {
+  const error = pi.last_payment_error;
+  return {
+    reason: error?.message ?? error?.code ?? undefined,
+    reasonCode: reasonCodeOf(error?.decline_code, error?.code, error?.type) ?? 'payment_failed',
   };
 }
 
@@ -23,8 +49,10 @@ const refund: StripeEventMapping = (object) => {
   const kind = re.status === 'succeeded' ? 'refund.succeeded' : re.status === 'failed' || re.status === 'canceled' ? 'refund.failed' : null;
   if (!kind) return null;
   return {
-    kind, providerObjectId: re.id, providerPaymentReference: idOf(re.payment_intent), orderId: orderIdOf(re.metadata),
-    refundId: re.metadata?.refund_id || undefined, amountMinor: re.amount, currency: upper(re.currency), reason: re.failure_reason ?? undefined,
+    kind, providerObjectId: objectId(re.id), providerPaymentReference: idOf(re.payment_intent), orderId: orderIdOf(re.metadata),
+    refundId: re.metadata?.refund_id || undefined, amountMinor: amount(re.amount, 'amount'), currency: currencyOf(re.currency),
+    reason: re.failure_reason ?? undefined,
+    reasonCode: kind === 'refund.failed' ? (reasonCodeOf(re.failure_reason) ?? (re.status === 'canceled' ? 'refund_canceled' : 'refund_failed')) : undefined,
   };
 };
 
@@ -34,13 +62,13 @@ const refund: StripeEventMapping = (object) => {
  * same `providerObjectId`, so consumers that dedupe payments on it count the money once. A session
  * that ends before any payment attempt has no PaymentIntent and names itself (`cs_...`).
  */
-function checkoutSession(kind: NeutralEventKind, when?: (session: Stripe.Checkout.Session) => boolean): StripeEventMapping {
+function checkoutSession(kind: NeutralEventKind, reasonCode?: string, when?: (session: Stripe.Checkout.Session) => boolean): StripeEventMapping {
   return (object) => {
     const session = object as Stripe.Checkout.Session;
     if (when && !when(session)) return null;
     return {
-      kind, providerObjectId: idOf(session.payment_intent) ?? session.id, orderId: orderIdOf(session.metadata),
-      amountMinor: session.amount_total, currency: upper(session.currency),
+      kind, providerObjectId: tokenField(idOf(session.payment_intent) ?? session.id, 'data.object.payment_intent or data.object.id'),
+      orderId: orderIdOf(session.metadata), amountMinor: amount(session.amount_total, 'amount_total'), currency: currencyOf(session.currency), reasonCode,
     };
   };
 }
@@ -53,23 +81,25 @@ function checkoutSession(kind: NeutralEventKind, when?: (session: Stripe.Checkou
  */
 export const STRIPE_EVENT_MAPPINGS: Readonly<Record<string, StripeEventMapping>> = {
   /** Money captured; the amount is `amount_received`, what Stripe actually took. */
-  'payment_intent.succeeded': paymentIntent('payment.succeeded', (pi) => pi.amount_received),
+  'payment_intent.succeeded': paymentIntent('payment.succeeded', { amountField: 'amount_received' }),
   /** One attempt failed; the PaymentIntent is back in `requires_payment_method` and still payable. */
-  'payment_intent.payment_failed': paymentIntent('payment.failed', (pi) => pi.amount,
-    (pi) => pi.last_payment_error?.message ?? pi.last_payment_error?.code ?? undefined),
+  'payment_intent.payment_failed': paymentIntent('payment.failed', { amountField: 'amount', reasonOf: declineOf }),
   /** Canceled by us or by Stripe: no money moved and none will. */
-  'payment_intent.canceled': paymentIntent('payment.abandoned', (pi) => pi.amount, (pi) => pi.cancellation_reason ?? undefined),
+  'payment_intent.canceled': paymentIntent('payment.abandoned', {
+    amountField: 'amount',
+    reasonOf: (pi) => ({ reason: pi.cancellation_reason ?? undefined, reasonCode: reasonCodeOf(pi.cancellation_reason) ?? 'canceled' }),
+  }),
   /**
    * The customer finished a Checkout Session. Only `payment_status: 'paid'` is money received; an
    * `unpaid` one (a delayed method such as a bank debit) waits for `async_payment_succeeded`.
    */
-  'checkout.session.completed': checkoutSession('payment.succeeded', (session) => session.payment_status === 'paid'),
+  'checkout.session.completed': checkoutSession('payment.succeeded', undefined, (session) => session.payment_status === 'paid'),
   /** A delayed payment method of a completed Checkout Session settled. */
   'checkout.session.async_payment_succeeded': checkoutSession('payment.succeeded'),
   /** A delayed payment method of a completed Checkout Session failed. */
-  'checkout.session.async_payment_failed': checkoutSession('payment.failed'),
+  'checkout.session.async_payment_failed': checkoutSession('payment.failed', 'async_payment_failed'),
   /** The Checkout Session expired (24 h by default, or expired by us) without a payment. */
-  'checkout.session.expired': checkoutSession('payment.abandoned'),
+  'checkout.session.expired': checkoutSession('payment.abandoned', 'expired'),
   /** A refund that is final on creation (most card refunds are). */
   'refund.created': refund,
   /** A refund whose status changed, to final or not. */
@@ -80,28 +110,35 @@ export const STRIPE_EVENT_MAPPINGS: Readonly<Record<string, StripeEventMapping>>
   'invoice.paid': (object) => {
     const invoice = object as Stripe.Invoice;
     const orderId = orderIdOf(invoice.metadata) ?? orderIdOf(invoice.parent?.subscription_details?.metadata);
-    return { kind: 'invoice.paid', providerObjectId: invoice.id, orderId, amountMinor: invoice.amount_paid, currency: upper(invoice.currency) };
+    return {
+      kind: 'invoice.paid', providerObjectId: objectId(invoice.id), orderId, amountMinor: amount(invoice.amount_paid, 'amount_paid'), currency: currencyOf(invoice.currency),
+    };
   },
   /** A subscription ended (canceled now, or at period end when that came). */
   'customer.subscription.deleted': (object) => {
     const subscription = object as Stripe.Subscription;
+    const reason = subscription.cancellation_details?.reason ?? undefined;
     return {
-      kind: 'subscription.canceled', providerObjectId: subscription.id, orderId: orderIdOf(subscription.metadata), amountMinor: null,
-      currency: upper(subscription.currency), reason: subscription.cancellation_details?.reason ?? undefined,
+      kind: 'subscription.canceled', providerObjectId: objectId(subscription.id), orderId: orderIdOf(subscription.metadata), amountMinor: null,
+      currency: currencyOf(subscription.currency), reason, reasonCode: reasonCodeOf(reason),
     };
   },
   /** A chargeback was opened; disputes carry no order id of ours, so use `providerPaymentReference`. */
   'charge.dispute.created': (object) => {
     const dispute = object as Stripe.Dispute;
     return {
-      kind: 'dispute.opened', providerObjectId: dispute.id, providerPaymentReference: idOf(dispute.payment_intent),
-      orderId: orderIdOf(dispute.metadata), amountMinor: dispute.amount, currency: upper(dispute.currency), reason: dispute.reason,
+      kind: 'dispute.opened', providerObjectId: objectId(dispute.id), providerPaymentReference: idOf(dispute.payment_intent),
+      orderId: orderIdOf(dispute.metadata), amountMinor: amount(dispute.amount, 'amount'), currency: currencyOf(dispute.currency),
+      reason: dispute.reason, reasonCode: reasonCodeOf(dispute.reason),
     };
   },
 };
 
-/** Normalizes a verified Stripe event; types not in the table, and refunds not yet final, are ignored. */
-export function toParsedWebhook(event: Pick<Stripe.Event, 'id' | 'type' | 'created' | 'data'>): ParsedWebhook {
+/**
+ * Normalizes a verified Stripe event; types not in the table, and refunds not yet final, are
+ * ignored. Throws `WebhookPayloadError` when a mapped object's id, amount or currency is unusable.
+ */
+export function toParsedWebhook(event: StripeEventFields): ParsedWebhook {
   const mapping = Object.prototype.hasOwnProperty.call(STRIPE_EVENT_MAPPINGS, event.type) ? STRIPE_EVENT_MAPPINGS[event.type] : undefined;
   const fields = mapping?.(event.data.object);
   if (!fields) return { accepted: true, ignored: true, providerEventId: event.id, providerType: event.type };

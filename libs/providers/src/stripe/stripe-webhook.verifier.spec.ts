@@ -53,6 +53,18 @@ describe('verifying a Stripe webhook against several secrets', () => {
     expect(() => verify(payload, { 'stripe-signature': `t=${nowSeconds + 3600},${header}` }, [newSecret])).toThrow(/one timestamp in seconds/);
   });
 
+  it('reads a verified body that is not a Stripe event as a payload error, never a crash', () => {
+    const signedBody = (body: string) => verify(body, { 'stripe-signature': webhooks.generateTestHeaderString({ payload: body, secret: newSecret, timestamp: nowSeconds }) }, [newSecret]);
+    expect(() => signedBody('id=evt_1&type=payment_intent.succeeded')).toThrow(expect.objectContaining({ name: 'WebhookPayloadError', code: 'WEBHOOK.MALFORMED_BODY' }));
+    expect(() => signedBody('{}')).toThrow(expect.objectContaining({ code: 'WEBHOOK.MISSING_FIELD', message: 'the webhook has no data' }));
+    expect(() => signedBody(JSON.stringify({ id: 'evt_1', created: nowSeconds, data: { object: {} } }))).toThrow(/the webhook has no type/);
+    expect(() => signedBody(`${'['.repeat(10_000)}${']'.repeat(10_000)}`)).toThrow(expect.objectContaining({ code: 'WEBHOOK.TOO_DEEP' }));
+  });
+
+  it('checks the signature before reading the body: a forged body that is not JSON is a signature error', () => {
+    expect(() => verify('not json', signed(newSecret), [newSecret])).toThrow(WebhookSignatureError);
+  });
+
   it('rejects a webhook without a Stripe-Signature header, or with it repeated', () => {
     expect(() => verify(payload, {}, [newSecret])).toThrow(WebhookSignatureError);
     const header = signed(newSecret)['stripe-signature'];

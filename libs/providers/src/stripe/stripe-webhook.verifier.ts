@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { WebhookSignatureError } from '../port/provider.errors';
+import { StripeEventFields, readStripeEvent } from './stripe-event.reader';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -43,19 +44,24 @@ function refuseFutureTimestamp(header: string, verification: StripeWebhookVerifi
 }
 
 /**
- * Verifies a raw webhook body with `constructEvent` (signature and timestamp age) against each
- * configured secret in turn; the first that verifies wins, so an old and a new secret can both be
- * listed during a rotation. A verified timestamp further ahead than the tolerance is refused.
+ * Verifies a raw webhook body with the SDK's `signature.verifyHeader` (signature and timestamp
+ * age, what `constructEvent` checks) against each configured secret in turn; the first that
+ * verifies wins, so an old and a new secret can both be listed during a rotation. A verified
+ * timestamp further ahead than the tolerance is refused. Only then is the body read, by
+ * `readStripeEvent` rather than the SDK's bare `JSON.parse`, so a verified body that is not an
+ * event is a `WebhookPayloadError`, never a crash.
  */
-export function verifyStripeWebhook(rawBody: Buffer, headers: Headers, verification: StripeWebhookVerification): Stripe.Event {
+export function verifyStripeWebhook(rawBody: Buffer, headers: Headers, verification: StripeWebhookVerification): StripeEventFields {
   const header = signatureHeader(headers);
   if (verification.secrets.length === 0) throw new WebhookSignatureError('no Stripe webhook secret is configured');
+  const signature = verification.webhooks.signature;
+  if (!signature) throw new Error('the Stripe SDK has no webhook signature helper');
   let lastFailure = '';
   for (const secret of verification.secrets) {
     try {
-      const event = verification.webhooks.constructEvent(rawBody, header, secret, verification.toleranceSeconds, undefined, verification.now().getTime());
+      signature.verifyHeader(rawBody, header, secret, verification.toleranceSeconds, undefined, verification.now().getTime());
       refuseFutureTimestamp(header, verification);
-      return event;
+      return readStripeEvent(rawBody);
     } catch (error) {
       if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) throw error;
       lastFailure = error.message.split('\n')[0];

@@ -102,6 +102,7 @@ export function checkoutEnv(options: {
     CHECKOUT_SEED_CATALOG: 'true',
     CHECKOUT_CONSUMER_GROUP: options.consumerGroupId,
     CHECKOUT_IN_FLIGHT_WAIT_MS: '300',
+    CHECKOUT_ORDER_ID_SECRET: 'checkout-tests-order-id-secret-0123456789',
     ...options.overrides,
   };
 }

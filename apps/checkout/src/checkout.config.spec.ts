@@ -1,10 +1,17 @@
 import { loadCheckoutConfig } from './checkout.config';
 
-const minimal = { STRIPE_SECRET_KEY: 'sk_test_1' };
+const orderIdSecret = 'order-id-secret-for-these-tests-0123456789';
+const minimal = { STRIPE_SECRET_KEY: 'sk_test_1', CHECKOUT_ORDER_ID_SECRET: orderIdSecret };
 
 describe('the checkout configuration', () => {
   it('stops the service when the Stripe key is missing, naming it', () => {
     expect(() => loadCheckoutConfig({})).toThrow('missing required configuration STRIPE_SECRET_KEY');
+  });
+
+  it('stops the service when the order-id secret is missing or shorter than 32 bytes, naming it', () => {
+    expect(() => loadCheckoutConfig({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow('missing required configuration CHECKOUT_ORDER_ID_SECRET');
+    expect(() => loadCheckoutConfig({ ...minimal, CHECKOUT_ORDER_ID_SECRET: 'short' })).toThrow('CHECKOUT_ORDER_ID_SECRET must be at least 32 bytes');
+    expect(loadCheckoutConfig(minimal).orderIdSecret).toBe(orderIdSecret);
   });
 
   it('defaults to one consumer group, a one-second in-flight wait and the tax rules in the table', () => {

@@ -38,6 +38,21 @@ export interface CheckoutConfig {
    * (default 60 s): a lost refund webhook cannot leave a refund pending for ever.
    */
   refundRecheck: { afterMs: number; everyMs: number };
+  /**
+   * CHECKOUT_ORDER_ID_SECRET (required, at least 32 bytes): the key order ids are derived with, so
+   * nobody else can compute them. Changing it changes the ids of new orders only.
+   */
+  orderIdSecret: string;
+}
+
+const MIN_ORDER_ID_SECRET_BYTES = 32;
+
+function orderIdSecretFrom(env: NodeJS.ProcessEnv): string {
+  const secret = requiredEnv(env, 'CHECKOUT_ORDER_ID_SECRET');
+  if (Buffer.byteLength(secret) < MIN_ORDER_ID_SECRET_BYTES) {
+    throw new ConfigError(`CHECKOUT_ORDER_ID_SECRET must be at least ${MIN_ORDER_ID_SECRET_BYTES} bytes`);
+  }
+  return secret;
 }
 
 function parseRouting(raw: string): RoutingRule[] {
@@ -60,6 +75,7 @@ export function loadCheckoutConfig(env: NodeJS.ProcessEnv = process.env): Checko
     routing: parseRouting(optionalEnv(env, 'CHECKOUT_ROUTING', 'INR:cashfree')),
     seedCatalog: optionalEnv(env, 'CHECKOUT_SEED_CATALOG', 'false') === 'true',
     stripe: { secretKey: requiredEnv(env, 'STRIPE_SECRET_KEY'), webhookSecrets: [], ...stripeApiTarget(env) },
+    orderIdSecret: orderIdSecretFrom(env),
     cashfree: cashfreeAdapterConfigFrom(env),
     databaseUrl: databaseUrl(env),
     consumerGroupId: optionalEnv(env, 'CHECKOUT_CONSUMER_GROUP', 'checkout'),

@@ -22,6 +22,7 @@ interface OrderView {
   provider: string;
   invoiceNumber: string | null;
   lastFailure: string | null;
+  lastFailureCode: string | null;
 }
 
 interface ProviderEventRow {
@@ -77,7 +78,10 @@ describe('a Cashfree payment in INR, end to end', () => {
       const order = await orderOf(orderId);
       return order?.lastFailure ? order : undefined;
     }, 60_000, 'the gateway to show the declined attempt');
-    expect(afterDecline).toMatchObject({ status: 'pending', provider: 'cashfree', lastFailure: 'issuer bank declined the transaction' });
+    // Our code and sentence for the decline, never the bank's own words.
+    expect(afterDecline).toMatchObject({
+      status: 'pending', provider: 'cashfree', lastFailureCode: 'PAYMENT.DECLINED', lastFailure: 'The bank or card issuer declined the payment.',
+    });
 
     // Second attempt: netbanking, paid; Cashfree's success webhook arrives twice.
     const paid = await customer(orderId, 'pay', { paymentMethod: 'netbanking', faults: { duplicate: 2 } });

@@ -47,4 +47,18 @@ describe('the gateway configuration', () => {
     expect(loadGatewayConfig({ JWT_SECRET: secret, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
     expect(() => loadGatewayConfig({ JWT_SECRET: secret, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true/);
   });
+
+  it('limits failed coupon lookups to 10 a minute per user and per address unless told otherwise', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).couponFailureLimit).toEqual({ perUserPerMinute: 10, perIpPerMinute: 10 });
+    const limits = loadGatewayConfig({ JWT_SECRET: secret, RATE_LIMIT_COUPON_FAILURES_PER_MINUTE: '3', RATE_LIMIT_COUPON_FAILURES_PER_IP_PER_MINUTE: '7' });
+    expect(limits.couponFailureLimit).toEqual({ perUserPerMinute: 3, perIpPerMinute: 7 });
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, RATE_LIMIT_COUPON_FAILURES_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_COUPON_FAILURES_PER_MINUTE must be an integer >= 1/);
+  });
+
+  it("caches the identity provider's key set for 10 minutes and fetches it again for an unknown key at most every 30 s, unless told otherwise", () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).jwksCache).toEqual({ maxAgeMs: 600_000, cooldownMs: 30_000 });
+    const cache = loadGatewayConfig({ JWT_SECRET: secret, JWT_JWKS_CACHE_MAX_AGE_MS: '5000', JWT_JWKS_COOLDOWN_MS: '0' }).jwksCache;
+    expect(cache).toEqual({ maxAgeMs: 5_000, cooldownMs: 0 });
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, JWT_JWKS_CACHE_MAX_AGE_MS: '10' })).toThrow(/JWT_JWKS_CACHE_MAX_AGE_MS must be an integer >= 1000/);
+  });
 });

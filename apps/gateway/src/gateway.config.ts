@@ -26,6 +26,22 @@ export interface RateLimitConfig {
   readonly perIpPerMinute: number;
 }
 
+/** Failed coupon lookups allowed a minute before coupon codes are refused (429) for a while; other checkouts are not limited by it. */
+export interface CouponFailureLimitConfig {
+  /** RATE_LIMIT_COUPON_FAILURES_PER_MINUTE, default 10. */
+  readonly perUserPerMinute: number;
+  /** RATE_LIMIT_COUPON_FAILURES_PER_IP_PER_MINUTE, default 10. */
+  readonly perIpPerMinute: number;
+}
+
+/** How the identity provider's JWKS (JWT_JWKS_URL) is cached. */
+export interface JwksCacheConfig {
+  /** JWT_JWKS_CACHE_MAX_AGE_MS, default 600000: a key removed from the key set is refused at most this long after. */
+  readonly maxAgeMs: number;
+  /** JWT_JWKS_COOLDOWN_MS, default 30000: a token naming an unknown key fetches the key set again at most this often. */
+  readonly cooldownMs: number;
+}
+
 export interface GatewayConfig {
   port: number;
   kafkaBrokers: string[];
@@ -37,6 +53,8 @@ export interface GatewayConfig {
   trustProxy: boolean | number | string;
   /** GET /success asks checkout for a status check at most once per order in this interval. */
   statusCheckIntervalMs: number;
+  couponFailureLimit: CouponFailureLimitConfig;
+  jwksCache: JwksCacheConfig;
 }
 
 function httpUrlEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -106,5 +124,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     trustProxy: trustProxyFrom(env),
     statusCheckIntervalMs: integerEnv(env, 'STATUS_CHECK_INTERVAL_MS', 30_000, { min: 0, max: 3_600_000 }),
+    couponFailureLimit: {
+      perUserPerMinute: integerEnv(env, 'RATE_LIMIT_COUPON_FAILURES_PER_MINUTE', 10, { min: 1 }),
+      perIpPerMinute: integerEnv(env, 'RATE_LIMIT_COUPON_FAILURES_PER_IP_PER_MINUTE', 10, { min: 1 }),
+    },
+    jwksCache: {
+      maxAgeMs: integerEnv(env, 'JWT_JWKS_CACHE_MAX_AGE_MS', 600_000, { min: 1_000, max: 86_400_000 }),
+      cooldownMs: integerEnv(env, 'JWT_JWKS_COOLDOWN_MS', 30_000, { min: 0, max: 3_600_000 }),
+    },
   };
 }

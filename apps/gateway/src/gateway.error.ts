@@ -7,8 +7,12 @@ export type GatewayErrorCode =
   | 'AUTH.UNAUTHENTICATED'
   /** A valid token without the role the route needs. */
   | 'AUTH.FORBIDDEN'
-  /** A path or query parameter, or the body, breaks the route's rules. */
+  /** A path or query parameter, or the body, breaks the route's rules (including a body nested too deep). */
   | 'REQUEST.INVALID'
+  /** The body is larger than the gateway reads (16 kB). */
+  | 'REQUEST.TOO_LARGE'
+  /** The request has a body that is not UTF-8 JSON (Content-Type application/json). */
+  | 'REQUEST.UNSUPPORTED_MEDIA_TYPE'
   | 'IDEMPOTENCY.KEY_MISSING'
   | 'IDEMPOTENCY.KEY_INVALID'
   /** The same Idempotency-Key was used with a different request. */
@@ -17,6 +21,8 @@ export type GatewayErrorCode =
   | 'IDEMPOTENCY.IN_FLIGHT'
   /** No such order, or not one the caller may see. */
   | 'ORDER.NOT_FOUND'
+  /** Not one of the payment failure codes orders show. */
+  | 'PAYMENT_FAILURE.NOT_FOUND'
   /** The order exists but is not paid (or partially refunded). */
   | 'ORDER.NOT_REFUNDABLE'
   /** More than paid - refunded was asked for. */

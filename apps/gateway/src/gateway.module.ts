@@ -7,6 +7,7 @@ import { Database } from '@payments/persistence';
 import { ObservabilityModule } from '@payments/observability';
 import { AdminGuard } from './auth/admin.guard';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { tokenVerifierFor } from './auth/identity-provider-keys';
 import { TokenVerifier } from './auth/token-verifier';
 import { CheckoutRequester } from './checkout/checkout-replies';
 import { CheckoutController } from './checkout/checkout.controller';
@@ -16,6 +17,9 @@ import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { GatewayInit1732300000000 } from './migrations/1732300000000-gateway-init';
 import { GatewayRefundsAndStatusChecks1732400000000 } from './migrations/1732400000000-gateway-refunds-and-status-checks';
 import { GatewayRateLimits1732800000000 } from './migrations/1732800000000-gateway-rate-limits';
+import { GatewayFailureCodes1733100000000 } from './migrations/1733100000000-gateway-failure-codes';
+import { PaymentFailuresController } from './payment-failures/payment-failures.controller';
+import { CouponFailureLimiter } from './rate-limit/coupon-failure.limiter';
 import { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage';
 import { OrderReadModel } from './orders/order-read-model.repository';
 import { OrdersController } from './orders/orders.controller';
@@ -23,6 +27,7 @@ import { IpRateLimitGuard, UserRateLimitGuard, throttlerOptions } from './rate-l
 import { ReadModelProjector } from './read-models/read-model-projector.handler';
 import { RefundsController } from './refunds/refunds.controller';
 import { RequestRefundService } from './refunds/request-refund.service';
+import { RequestBodyMiddleware } from './request-body/request-body.middleware';
 import { RequestIdMiddleware } from './request-id.middleware';
 import { PaymentStatusCheckService } from './success/payment-status-check.service';
 import { SuccessController } from './success/success.controller';
@@ -36,7 +41,8 @@ export class GatewayModule implements NestModule {
         ObservabilityModule.forService('gateway', postgresAndKafkaReadiness),
         ServiceDatabaseModule.forRoot({
           schema: 'gateway',
-          migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000, GatewayRateLimits1732800000000, parkedMessagesMigration('gateway')],
+          migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000, GatewayRateLimits1732800000000, parkedMessagesMigration('gateway'),
+            GatewayFailureCodes1733100000000],
         }),
         MessagingModule.forRoot({
           clientId: 'gateway',
@@ -50,11 +56,11 @@ export class GatewayModule implements NestModule {
           useFactory: (db: Database) => ({ ...throttlerOptions(config.rateLimit), storage: new PostgresThrottlerStorage(db) }),
         }),
       ],
-      controllers: [CheckoutController, OrdersController, RefundsController, SuccessController],
+      controllers: [CheckoutController, OrdersController, RefundsController, SuccessController, PaymentFailuresController],
       providers: [
         ...systemClockAndIds,
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: TokenVerifier, useValue: TokenVerifier.fromConfig(config.jwt) },
+        { provide: TokenVerifier, useValue: tokenVerifierFor(config) },
         { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_GUARD, useClass: IpRateLimitGuard },
@@ -62,6 +68,7 @@ export class GatewayModule implements NestModule {
         UserRateLimitGuard,
         AdminGuard,
         CheckoutRequester,
+        CouponFailureLimiter,
         OrderReadModel,
         RequestRefundService,
         PaymentStatusCheckService,
@@ -71,6 +78,6 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware, HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(RequestIdMiddleware, HttpMetricsMiddleware, RequestBodyMiddleware).forRoutes('*');
   }
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@n
 import type { Response } from 'express';
 import { LOGGER, Logger } from '@payments/observability';
 import { GatewayError, GatewayErrorCode } from './gateway.error';
+import { parserRefusalOf } from './request-body/body-parser.errors';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: string[] };
@@ -12,9 +13,12 @@ export const STATUS_BY_CODE: Readonly<Record<GatewayErrorCode, number>> = {
   'REQUEST.INVALID': 400,
   'IDEMPOTENCY.KEY_MISSING': 400,
   'IDEMPOTENCY.KEY_INVALID': 400,
+  'REQUEST.TOO_LARGE': 413,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
   'AUTH.UNAUTHENTICATED': 401,
   'AUTH.FORBIDDEN': 403,
   'ORDER.NOT_FOUND': 404,
+  'PAYMENT_FAILURE.NOT_FOUND': 404,
   'ORDER.NOT_REFUNDABLE': 409,
   'IDEMPOTENCY.IN_FLIGHT': 409,
   'IDEMPOTENCY.KEY_REUSED': 422,
@@ -46,13 +50,6 @@ function fromHttpException(error: HttpException): ErrorBody {
   };
 }
 
-/** Errors from body parsing carry an HTTP status of their own (413 too large, 400 bad JSON). */
-function statusOfParserError(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; type?: unknown } | null)?.status;
-  const type = (error as { type?: unknown } | null)?.type;
-  return typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string' ? status : undefined;
-}
-
 /** The one place the gateway maps errors to HTTP answers, all shaped `{ error: { code, message } }`. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -60,13 +57,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    if (error instanceof GatewayError) {
-      this.send(response, STATUS_BY_CODE[error.code], { error: { code: error.code, message: error.message } }, error);
+    const refusal = error instanceof GatewayError ? error : parserRefusalOf(error);
+    if (refusal) {
+      this.send(response, STATUS_BY_CODE[refusal.code], { error: { code: refusal.code, message: refusal.message } }, refusal);
     } else if (error instanceof HttpException) {
       this.send(response, error.getStatus(), fromHttpException(error));
-    } else if (statusOfParserError(error) !== undefined) {
-      const status = statusOfParserError(error) as number;
-      this.send(response, status, { error: { code: CODES_BY_STATUS[status] ?? `HTTP.${status}`, message: (error as Error).message } });
     } else {
       this.logger.error({ err: error }, 'unhandled error');
       this.send(response, 500, { error: { code: 'INTERNAL', message: 'internal error' } });

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { runService, startHttpService } from '@payments/nest-runtime';
 import { GatewayConfig, loadGatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { bodyParserErrorHandler } from './request-body/body-parser.errors';
 
 function publishOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
@@ -22,6 +23,8 @@ function publishOpenApi(app: INestApplication): void {
 function prepare(app: INestApplication, config: GatewayConfig): void {
   // Per-IP rate limits see the client's address only if the proxies in front are trusted.
   (app as NestExpressApplication).set('trust proxy', config.trustProxy);
+  // After the body parsers startHttpService installed, before any route: their refusals in our words.
+  app.use(bodyParserErrorHandler);
   publishOpenApi(app);
 }
 

@@ -1,4 +1,4 @@
-import { nameBasedUuid as uuidOfNames } from '@payments/contracts';
+import { keyedNameBasedUuid, nameBasedUuid as uuidOfNames } from '@payments/contracts';
 
 /** A name-based UUID over `parts` (joined with NUL): the same names, the same id. */
 export function nameBasedUuid(...parts: readonly string[]): string {
@@ -9,11 +9,12 @@ export function nameBasedUuid(...parts: readonly string[]): string {
  * The order id is derived from (user, Idempotency-Key, generation), so a request replayed after a
  * crash gets the same order id and therefore the same provider idempotency key: never a second
  * session. The generation counts how often the key was taken up again after its record expired
- * (24 h): a reused key is a new purchase and needs a new order.
+ * (24 h): a reused key is a new purchase and needs a new order. The derivation is keyed with
+ * `secret` (CHECKOUT_ORDER_ID_SECRET): without it, nobody can compute a user's order ids from their
+ * user id and a guessed key.
  */
-export function orderIdFor(userId: string, idempotencyKey: string, generation = 0): string {
-  const names = ['checkout', userId, idempotencyKey];
-  return generation === 0 ? nameBasedUuid(...names) : nameBasedUuid(...names, String(generation));
+export function orderIdFor(secret: string, userId: string, idempotencyKey: string, generation = 0): string {
+  return keyedNameBasedUuid(secret, 'checkout-order', userId, idempotencyKey, String(generation));
 }
 
 /** Provider idempotency keys come from our stable ids, one per operation. */

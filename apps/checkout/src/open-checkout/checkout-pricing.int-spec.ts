@@ -76,4 +76,22 @@ describe('checkout prices on the server, routes by configuration, and stores the
     expect(refused).toMatchObject({ statusCode, body: { error: { code } } });
     expect(corrected.statusCode).toBe(201);
   });
+
+  it.each([
+    ['an unknown code holding a card number', '4242424242424242', '4242424242424242'],
+    ['a code no coupon could have (a NUL byte)', 'ZQXNUL\u0000CODE', 'ZQXNUL'],
+  ])('answers 404 PRICING.COUPON_NOT_FOUND naming the field for %s, and stores nothing of the code', async (_label, couponCode, fragment) => {
+    const key = randomUUID();
+    const request = checkoutRequested(userId, key, { productId: 'course-typescript-101', currency: 'USD', couponCode }, replyTo);
+    const reply = await harness.ask(request);
+
+    expect(reply.statusCode).toBe(404);
+    expect(JSON.parse(reply.body)).toEqual({ error: { code: 'PRICING.COUPON_NOT_FOUND', message: 'couponCode does not name a coupon that can be used' } });
+    const stored = await probe.pool.query(
+      `SELECT (SELECT count(*) FROM checkout.outbox WHERE payload::text LIKE '%' || $1 || '%') AS outbox,
+              (SELECT count(*) FROM checkout.idempotency_keys WHERE idempotency_key = $2) AS keys`,
+      [fragment, key],
+    );
+    expect(stored.rows[0]).toEqual({ outbox: '0', keys: '0' });
+  });
 });

@@ -24,6 +24,11 @@ export function statusForCode(code: string): number {
   return 500;
 }
 
+/** Names the field, never the code sent: it is the client's free text (a card number, for all we know). */
+export function couponNotFoundResponse(): StoredResponse {
+  return errorResponse(404, 'PRICING.COUPON_NOT_FOUND', 'couponCode does not name a coupon that can be used');
+}
+
 export function inFlightResponse(): StoredResponse {
   return errorResponse(409, 'IDEMPOTENCY.IN_FLIGHT', 'a request with this Idempotency-Key is still being processed; retry shortly');
 }

@@ -8,11 +8,11 @@ import { CatalogRepository } from '../catalog.repository';
 import { CheckoutConfig, CHECKOUT_CONFIG } from '../checkout.config';
 import { CheckoutOrderRepository, NewCheckoutOrder } from '../checkout-order.repository';
 import { orderIdFor, providerOpenKey } from '../domain/order-identity';
-import { PriceQuote, priceOrder } from '../domain/pricing';
+import { Coupon, PriceQuote, isCouponCodeShaped, priceOrder } from '../domain/pricing';
 import { chooseProvider } from '../domain/provider-routing';
 import { IdempotencyRepository, IdempotentRequest, StoredResponse } from '../idempotency.repository';
 import {
-  errorResponse, inFlightResponse, keyReusedResponse, openedResponse, providerFailureResponse, statusForCode,
+  couponNotFoundResponse, errorResponse, inFlightResponse, keyReusedResponse, openedResponse, providerFailureResponse, statusForCode,
 } from './checkout-response';
 
 export const CHECKOUT_PROVIDERS = Symbol('CHECKOUT_PROVIDERS');
@@ -67,7 +67,7 @@ export class OpenCheckoutService {
       return priced.error;
     }
     const order: NewCheckoutOrder = {
-      orderId: orderIdFor(request.userId, request.idempotencyKey, claim.generation),
+      orderId: orderIdFor(this.config.orderIdSecret, request.userId, request.idempotencyKey, claim.generation),
       userId: request.userId,
       productId: request.productId,
       quantity: request.quantity,
@@ -84,8 +84,9 @@ export class OpenCheckoutService {
     const item = await this.catalog.findItem(sql, request.productId);
     if (!item) return { error: errorResponse(404, 'CATALOG.PRODUCT_NOT_FOUND', `no product "${request.productId}" in the catalog`) };
     const currency = request.currency ?? this.config.defaultCurrency;
-    const coupon = request.couponCode ? await this.catalog.findCouponForUpdate(sql, request.couponCode) : undefined;
-    if (coupon === null) return { error: errorResponse(404, 'PRICING.COUPON_NOT_FOUND', `no coupon "${request.couponCode}"`) };
+    const coupon = request.couponCode ? await this.findCoupon(sql, request.couponCode) : undefined;
+    // The unknown code itself is never echoed or stored: it is the client's free text.
+    if (coupon === null) return { error: couponNotFoundResponse() };
     try {
       const taxRule = await this.catalog.findTaxRule(sql, currency);
       const quote = priceOrder({ item, quantity: request.quantity, currency, coupon, taxRule, now });
@@ -101,6 +102,10 @@ export class OpenCheckoutService {
       if (!code) throw error;
       return { error: errorResponse(statusForCode(code), code, (error as Error).message) };
     }
+  }
+
+  private async findCoupon(sql: Sql, code: string): Promise<Coupon | null> {
+    return isCouponCodeShaped(code) ? this.catalog.findCouponForUpdate(sql, code) : null;
   }
 
   /** Opens the session; a provider refusal is recorded as failed_to_open and answered, never retried here. */

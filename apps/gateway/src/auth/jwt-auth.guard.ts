@@ -8,6 +8,11 @@ export type AuthenticatedRequest = Request & { user: AuthenticatedUser };
 
 const BEARER = /^Bearer +(\S+)$/i;
 
+/** The token of `Authorization: Bearer <token>`, if the request carries one. */
+export function bearerTokenOf(request: Request): string | undefined {
+  return BEARER.exec(request.headers.authorization ?? '')?.[1];
+}
+
 /** Requires a valid bearer token and puts its user on the request; otherwise 401 AUTH.UNAUTHENTICATED. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -15,7 +20,7 @@ export class JwtAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request);
     if (!token) throw new GatewayError('AUTH.UNAUTHENTICATED', 'a bearer token is required');
     request.user = await this.tokens.verify(token);
     return true;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { OrderLineDto, PriceBreakdownDto } from '../orders/order-view.dto';
 
 /** What the frontend may say about a purchase. Never an amount: unknown properties are a 400. */
@@ -21,10 +21,10 @@ export class CheckoutRequestDto {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD or INR' })
   currency?: string;
 
-  @ApiPropertyOptional({ example: 'LAUNCH10' })
+  @ApiPropertyOptional({ example: 'LAUNCH10', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'couponCode must be 1-64 letters, digits, dashes or underscores' })
   couponCode?: string;
 
   @ApiPropertyOptional({ enum: ['stripe', 'cashfree'] })

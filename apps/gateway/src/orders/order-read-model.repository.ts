@@ -6,7 +6,7 @@ import { EntitlementListDto, OrderViewDto } from './order-view.dto';
 interface OrderRow {
   order_id: string; user_id: string; status: string; amount_minor: string; refunded_minor: string; currency: string;
   provider: string; lines: OrderViewDto['lines']; breakdown: OrderViewDto['breakdown']; invoice_number: string | null;
-  needs_review: boolean; last_failure: string | null; placed_at: Date | null; paid_at: Date | null; updated_at: Date;
+  needs_review: boolean; last_failure: string | null; last_failure_code: string | null; placed_at: Date | null; paid_at: Date | null; updated_at: Date;
 }
 
 const MAX_LISTED = 200;
@@ -25,6 +25,7 @@ function toView(row: OrderRow): OrderViewDto {
     invoiceNumber: row.invoice_number,
     needsReview: row.needs_review,
     lastFailure: row.last_failure,
+    lastFailureCode: row.last_failure_code,
     placedAt: row.placed_at,
     paidAt: row.paid_at,
     updatedAt: row.updated_at,

@@ -27,7 +27,14 @@ export class OrderViewDto {
   @ApiPropertyOptional({ type: PriceBreakdownDto, nullable: true }) breakdown!: PriceBreakdownDto | null;
   @ApiPropertyOptional({ nullable: true, example: 'INV-2026-000001' }) invoiceNumber!: string | null;
   @ApiProperty() needsReview!: boolean;
-  @ApiPropertyOptional({ nullable: true }) lastFailure!: string | null;
+  @ApiPropertyOptional({
+    nullable: true, type: String, example: 'The bank or card issuer declined the payment.',
+    description: "The latest failure in our own words (never the provider's); GET /api/payment-failures/{lastFailureCode} says more",
+  })
+  lastFailure!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'PAYMENT.DECLINED', description: 'Stable code of the latest failure' })
+  lastFailureCode!: string | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) placedAt!: Date | null;
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) paidAt!: Date | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: Date;

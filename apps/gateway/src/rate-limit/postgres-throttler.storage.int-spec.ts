@@ -46,6 +46,19 @@ describe('rate-limit counters in PostgreSQL, shared by gateway replicas', () => 
     expect((await storage.increment('user-2', DAY_MS, 1, DAY_MS, 'user')).isBlocked).toBe(true);
   });
 
+  it('reads a bucket without counting a hit, as the coupon-failure limit does before it lets a code be tried', async () => {
+    const storage = new PostgresThrottlerStorage(db);
+    expect(await storage.count('user-6', DAY_MS, 'coupon-failures')).toMatchObject({ hits: 0, previousHits: 0 });
+    await storage.increment('user-6', DAY_MS, 10, DAY_MS, 'coupon-failures');
+    await storage.increment('user-6', DAY_MS, 10, DAY_MS, 'coupon-failures');
+    const counted = await storage.count('user-6', DAY_MS, 'coupon-failures');
+    expect(counted).toMatchObject({ hits: 2, previousHits: 0 });
+    expect(counted.elapsed).toBeGreaterThanOrEqual(0);
+    expect(counted.elapsed).toBeLessThan(1);
+    expect(await storage.count('user-6', DAY_MS, 'coupon-failures')).toMatchObject({ hits: 2 });
+    expect(await storage.count('user-6', DAY_MS, 'user')).toMatchObject({ hits: 0 });
+  });
+
   it('forgets hits once a whole window has passed without them', async () => {
     const storage = new PostgresThrottlerStorage(db);
     const windowMs = 500;

@@ -5,6 +5,18 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 
 interface WindowRow { hits: number; previous_hits: number; elapsed: string; seconds_left: string }
 
+/** One bucket's hits now: this window's and the previous one's, and how far this window has run. */
+export interface WindowCount {
+  readonly hits: number;
+  readonly previousHits: number;
+  /** The share of this window already gone, from 0 to 1. */
+  readonly elapsed: number;
+}
+
+/** The current window of `$2` ms on the database clock: `now_` and its `window_start`. */
+const CURRENT_WINDOW = `SELECT now_, to_timestamp(floor(extract(epoch FROM now_) * 1000 / $2) * $2 / 1000.0) AS window_start
+           FROM (SELECT clock_timestamp() AS now_) t`;
+
 /** How often (in increments, on average) a request also deletes windows that ended an hour ago. */
 const SWEEP_EVERY = 500;
 
@@ -26,8 +38,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
     const ttlMs = Math.max(1, Math.trunc(ttl));
     const [row] = await this.db.query<WindowRow>(
       `WITH bounds AS (
-         SELECT now_, to_timestamp(floor(extract(epoch FROM now_) * 1000 / $2) * $2 / 1000.0) AS window_start
-           FROM (SELECT clock_timestamp() AS now_) t
+         ${CURRENT_WINDOW}
        ), counted AS (
          INSERT INTO gateway.rate_limit_windows AS w (bucket, window_start, window_end, hits)
          SELECT $1, window_start, window_start + make_interval(secs => $2 / 1000.0), 1 FROM bounds
@@ -49,6 +60,20 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
     const secondsLeft = Math.max(1, Math.ceil(Number(row.seconds_left)));
     const isBlocked = totalHits > limit;
     return { totalHits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };
+  }
+
+  /** The count of `key` in `throttlerName`'s bucket now, without adding a hit. */
+  async count(key: string, ttl: number, throttlerName: string): Promise<WindowCount> {
+    const [row] = await this.db.query<Omit<WindowRow, 'seconds_left'>>(
+      `WITH bounds AS (${CURRENT_WINDOW})
+       SELECT coalesce((SELECT w.hits FROM gateway.rate_limit_windows w WHERE w.bucket = $1 AND w.window_start = bounds.window_start), 0) AS hits,
+              coalesce((SELECT p.hits FROM gateway.rate_limit_windows p
+                         WHERE p.bucket = $1 AND p.window_start = bounds.window_start - make_interval(secs => $2 / 1000.0)), 0) AS previous_hits,
+              extract(epoch FROM (bounds.now_ - bounds.window_start)) * 1000 / $2 AS elapsed
+         FROM bounds`,
+      [`${throttlerName}:${key}`, Math.max(1, Math.trunc(ttl))],
+    );
+    return { hits: row.hits, previousHits: row.previous_hits, elapsed: Number(row.elapsed) };
   }
 }
 

@@ -14,6 +14,19 @@ import {
 } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
 import { ConsumerHandler } from '@payments/nest-runtime';
+import { Sql } from '@payments/persistence';
+import { PaymentFailureCode, failureSentence } from '../payment-failures/payment-failure.catalog';
+import { attemptFailureCode, refundFailureCode, reviewFailureCode } from '../payment-failures/payment-failure.classifier';
+
+/** The order's latest failure, as our code and sentence: the provider's words are not kept. */
+async function recordFailure(
+  sql: Sql, orderId: string, code: PaymentFailureCode, at: string, context: { needsReview?: boolean; refundId?: string } = {},
+): Promise<void> {
+  await sql.query(
+    `UPDATE gateway.orders SET last_failure_code = $2, last_failure = $3, needs_review = needs_review OR $4, updated_at = $5 WHERE order_id = $1`,
+    [orderId, code, failureSentence(code, context.refundId), context.needsReview ?? false, at],
+  );
+}
 
 /**
  * Projects orders.events and entitlement-granted into the gateway's own read models, inside the
@@ -44,13 +57,9 @@ export class ReadModelProjector implements ConsumerHandler {
           order.invoiceNumber, order.paidAt, at],
       );
     } else if (isMessage(envelope, OrderPaymentAttemptFailed)) {
-      await sql.query(`UPDATE gateway.orders SET last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
-        envelope.payload.orderId, envelope.payload.reason, at,
-      ]);
+      await recordFailure(sql, envelope.payload.orderId, attemptFailureCode(envelope.payload.reason), at);
     } else if (isMessage(envelope, OrderFlaggedForReview)) {
-      await sql.query(`UPDATE gateway.orders SET needs_review = true, last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
-        envelope.payload.orderId, envelope.payload.reason, at,
-      ]);
+      await recordFailure(sql, envelope.payload.orderId, reviewFailureCode(envelope.payload.reason), at, { needsReview: true });
     } else if (isMessage(envelope, OrderExpired) || isMessage(envelope, OrderFailed)) {
       const closedAs = envelope.type === OrderFailed.type ? 'failed' : 'expired';
       await sql.query(`UPDATE gateway.orders SET status = $2, updated_at = $3 WHERE order_id = $1 AND status = 'pending'`, [
@@ -65,9 +74,8 @@ export class ReadModelProjector implements ConsumerHandler {
         [refund.orderId, refund.fullyRefunded ? 'refunded' : 'partially_refunded', refund.refundedMinor, at],
       );
     } else if (isMessage(envelope, OrderRefundFailed)) {
-      await sql.query(`UPDATE gateway.orders SET last_failure = $2, updated_at = $3 WHERE order_id = $1`, [
-        envelope.payload.orderId, `refund ${envelope.payload.refundId} failed: ${envelope.payload.reason}`.slice(0, 500), at,
-      ]);
+      const { orderId, refundId, reason } = envelope.payload;
+      await recordFailure(sql, orderId, refundFailureCode(reason), at, { refundId });
     } else if (isMessage(envelope, EntitlementGranted)) {
       const grant = envelope.payload;
       await sql.query(

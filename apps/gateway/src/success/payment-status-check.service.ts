@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PaymentStatusCheckRequested, buildMessage } from '@payments/contracts';
 import { CLOCK, Clock, DATABASE, IDS, IdGenerator, Outbox } from '@payments/nest-runtime';
 import { Database, Sql } from '@payments/persistence';
+import { AuthenticatedUser, isAdmin } from '../auth/token-claims';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { GatewayError } from '../gateway.error';
 import { OrderReadModel } from '../orders/order-read-model.repository';
@@ -32,9 +33,13 @@ export class PaymentStatusCheckService {
     @Inject(IDS) private readonly ids: IdGenerator,
   ) {}
 
-  async returnedFromProvider(orderId: string, correlationId: string): Promise<ReturnedOrderStatus> {
+  /**
+   * `viewer`: the signed-in caller, when the request carries a bearer token. Another user's order is
+   * then answered exactly as an unknown one, and gets no status check.
+   */
+  async returnedFromProvider(orderId: string, correlationId: string, viewer?: AuthenticatedUser): Promise<ReturnedOrderStatus> {
     const order = await this.orders.findById(orderId);
-    if (!order) throw new GatewayError('ORDER.NOT_FOUND', `no order ${orderId}`);
+    if (!order || (viewer && !isAdmin(viewer) && viewer.id !== order.userId)) throw new GatewayError('ORDER.NOT_FOUND', `no order ${orderId}`);
     if (order.status !== 'pending') return { orderId: order.orderId, status: order.status, statusCheckRequested: false };
     const published = await this.db.transaction(async (sql) => {
       if (!(await this.claimCheck(sql, order.orderId))) return false;

@@ -3,6 +3,13 @@ import { PricingError } from './pricing.error';
 import { Coupon } from './pricing.types';
 
 const MAX_BASIS_POINTS = 10_000;
+/** What a coupon code may look like: the gateway refuses anything else before it gets here. */
+const COUPON_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** False for text that cannot be one of our coupon codes (and must not reach a query, NUL bytes included). */
+export function isCouponCodeShaped(code: string): boolean {
+  return COUPON_CODE.test(code);
+}
 
 /**
  * The discount a coupon gives on `subtotal` at `now`: a percentage of the subtotal rounded half-up

@@ -18,9 +18,10 @@ export class LedgerRepository {
 
   /**
    * The next invoice number of the year, taken under the counter's row lock inside the paying
-   * transaction: a rolled-back payment returns its number, so the sequence has no gaps.
+   * transaction: a rolled-back payment returns its number, so the sequence has no gaps. An invoice
+   * is for an order, or for one paid period of a subscription (its provider payment id).
    */
-  async issueInvoice(sql: Sql, order: { orderId: string; amountMinor: number; taxMinor: number; currency: string }, at: Date): Promise<string> {
+  async issueInvoice(sql: Sql, invoice: InvoiceSubject & { amountMinor: number; taxMinor: number; currency: string }, at: Date): Promise<string> {
     const year = at.getUTCFullYear();
     const [counter] = await sql.query<{ last_number: number }>(
       `INSERT INTO order_ledger.invoice_counters (year, last_number) VALUES ($1, 1)
@@ -29,11 +30,18 @@ export class LedgerRepository {
       [year],
     );
     const invoiceNumber = formatInvoiceNumber(counter.last_number, at);
+    const subscription = 'subscriptionId' in invoice ? invoice : undefined;
     await sql.query(
-      `INSERT INTO order_ledger.invoices (invoice_number, order_id, amount_minor, tax_minor, currency, issued_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [invoiceNumber, order.orderId, order.amountMinor, order.taxMinor, order.currency, at],
+      `INSERT INTO order_ledger.invoices (invoice_number, order_id, subscription_id, provider_payment_id, amount_minor, tax_minor, currency, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        invoiceNumber, 'orderId' in invoice ? invoice.orderId : null, subscription?.subscriptionId ?? null, subscription?.providerPaymentId ?? null,
+        invoice.amountMinor, invoice.taxMinor, invoice.currency, at,
+      ],
     );
     return invoiceNumber;
   }
 }
+
+/** What an invoice is for: an order, or one collection of a subscription. */
+export type InvoiceSubject = { orderId: string } | { subscriptionId: string; providerPaymentId: string };

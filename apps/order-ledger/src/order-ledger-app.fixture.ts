@@ -47,6 +47,8 @@ export interface OrderLedgerUnderTest {
   readonly baseUrl: string;
   /** orders.events messages about one order, in arrival order. */
   about(orderId: string): Envelope[];
+  /** subscriptions.events messages about one subscription, in arrival order. */
+  aboutSubscription(subscriptionId: string): Envelope[];
   /** The types of the order's stream, in version order. */
   streamTypes(orderId: string): Promise<string[]>;
   stop(): Promise<void>;
@@ -54,11 +56,11 @@ export interface OrderLedgerUnderTest {
 
 export async function startOrderLedger(env: NodeJS.ProcessEnv): Promise<OrderLedgerUnderTest> {
   const database: TestDatabase = await testDatabase('order_ledger_test');
-  await ensureTopics(createKafka({ clientId: uniqueName('ledger_test'), brokers: kafkaBrokers() }), [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands]);
+  await ensureTopics(createKafka({ clientId: uniqueName('ledger_test'), brokers: kafkaBrokers() }), [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands, Topics.subscriptionsEvents]);
   const kafka = await kafkaTestClient();
   const groupId = uniqueName('order_ledger_test');
   await kafka.startGroupAtEnd(groupId, [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands]);
-  const tail = await kafka.tail([Topics.ordersEvents]);
+  const tail = await kafka.tail([Topics.ordersEvents, Topics.subscriptionsEvents]);
   const config = loadOrderLedgerConfig({ KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: database.url, ORDER_LEDGER_CONSUMER_GROUP: groupId, ...env });
   const module = await Test.createTestingModule({ imports: [OrderLedgerModule.forRoot(config)] }).compile();
   const app: INestApplication = module.createNestApplication({ logger: false });
@@ -69,6 +71,7 @@ export async function startOrderLedger(env: NodeJS.ProcessEnv): Promise<OrderLed
     kafka, tail, db,
     baseUrl: await app.getUrl(),
     about: (orderId) => tail.on(Topics.ordersEvents).filter((m) => (m.payload as { orderId: string }).orderId === orderId),
+    aboutSubscription: (subscriptionId) => tail.on(Topics.subscriptionsEvents).filter((m) => (m.payload as { subscriptionId: string }).subscriptionId === subscriptionId),
     async streamTypes(orderId) {
       const { rows } = await db.query(`SELECT type FROM order_ledger.events WHERE stream_id = $1 ORDER BY stream_version`, [`order-${orderId}`]);
       return rows.map((row) => row.type as string);

@@ -8,6 +8,7 @@ import { OrderError } from './domain/order.errors';
 import { OrderEvent } from './domain/order.events';
 import { HISTORIES, NOW, placeOrder, stateOf } from './domain/order.test-fixtures';
 import { OrderCommandsService } from './order-commands.service';
+import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 import { OrderLedgerHandler, commandFor, handlerFailure } from './order-ledger.handler';
 
 const orderId = randomUUID();
@@ -109,7 +110,7 @@ describe('order ledger handler', () => {
 
   function handlerWith(execute: OrderCommandsService['execute'], rejectRefund: OrderCommandsService['rejectRefund'] = jest.fn()) {
     const logger = { info: jest.fn(), warn: jest.fn() };
-    const handler = new OrderLedgerHandler({ execute, rejectRefund } as unknown as OrderCommandsService, logger as unknown as Logger);
+    const handler = new OrderLedgerHandler({ execute, rejectRefund } as unknown as OrderCommandsService, {} as SubscriptionCommandsService, logger as unknown as Logger);
     return { handler, logger };
   }
 

@@ -8,6 +8,9 @@ import { LOGGER, Logger } from '@payments/observability';
 import { OrderCommand } from './domain/order.commands';
 import { OrderError } from './domain/order.errors';
 import { OrderCommandsService } from './order-commands.service';
+import { SubscriptionError } from './subscriptions/domain/subscription.decider';
+import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
+import { subscriptionCommandFor } from './subscriptions/subscription.routing';
 
 /** checkout.events, payments.provider-events and orders.commands -> commands on the order aggregate. */
 export function commandFor(envelope: Envelope): { orderId: string; command: OrderCommand } | null {
@@ -58,7 +61,7 @@ export function commandFor(envelope: Envelope): { orderId: string; command: Orde
  * an UnprocessableMessageError, dead-lettered at once. Anything else (a concurrent append) is retried.
  */
 export function handlerFailure(error: unknown): unknown {
-  if (error instanceof OrderError) return new UnprocessableMessageError(error.code, error.message);
+  if (error instanceof OrderError || error instanceof SubscriptionError) return new UnprocessableMessageError(error.code, error.message);
   return error;
 }
 
@@ -73,10 +76,18 @@ export function isRefusedRefund(error: unknown): error is OrderError {
 export class OrderLedgerHandler implements ConsumerHandler {
   constructor(
     private readonly orders: OrderCommandsService,
+    private readonly subscriptions: SubscriptionCommandsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+    const forSubscription = subscriptionCommandFor(envelope);
+    if (forSubscription) {
+      await this.subscriptions.execute(sql, forSubscription.subscriptionId, forSubscription.command, causedBy(envelope)).catch((error: unknown) => {
+        throw handlerFailure(error);
+      });
+      return;
+    }
     const routed = commandFor(envelope);
     if (!routed) return;
     const { command } = routed;

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration, SchemaMigrations } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { OrderLedgerInit1732300000000 } from './migrations/1732300000000-order-ledger-init';
 import { OrderCommandsService } from './order-commands.service';
@@ -8,11 +8,16 @@ import { ORDER_LEDGER_CONFIG, OrderLedgerConfig } from './order-ledger.config';
 import { PendingOrderSweeper } from './pending-order.sweeper';
 import { PendingOrderChecks1732900000000 } from './migrations/1732900000000-pending-order-checks';
 import { UnmatchedFacts1733000000001 } from './migrations/1733000000001-unmatched-facts';
+import { SubscriptionInvoices1733100000000 } from './migrations/1733100000000-subscription-invoices';
+import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 import { OrderLedgerHandler } from './order-ledger.handler';
 import { ORDER_LEDGER_SCHEMA } from './order-stream.repository';
 import { ProjectionsHost } from './projections/projections.host';
 import { UnmatchedFactsSweeper } from './unmatched/unmatched-facts.sweeper';
 import { UnmatchedPaymentsController } from './unmatched/unmatched-payments.controller';
+
+/** The order-ledger schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
+export const ORDER_LEDGER_MIGRATIONS: SchemaMigrations = { schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001, SubscriptionInvoices1733100000000] };
 
 @Module({})
 export class OrderLedgerModule {
@@ -21,12 +26,12 @@ export class OrderLedgerModule {
       module: OrderLedgerModule,
       imports: [
         ObservabilityModule.forService('order-ledger', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, url: config.databaseUrl, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001] }),
+        ServiceDatabaseModule.forRoot({ schema: ORDER_LEDGER_SCHEMA, url: config.databaseUrl, migrations: ORDER_LEDGER_MIGRATIONS.migrations }),
         MessagingModule.forRoot({
           clientId: 'order-ledger',
           brokers: config.kafkaBrokers,
           schema: ORDER_LEDGER_SCHEMA,
-          topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands, Topics.checkoutCommands],
+          topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands, Topics.checkoutCommands, Topics.subscriptionsEvents],
           consumers: [
             {
               groupId: config.consumerGroupId,
@@ -38,7 +43,7 @@ export class OrderLedgerModule {
           ],
         }),
       ],
-      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, OrderLedgerHandler, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper],
+      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, SubscriptionCommandsService, OrderLedgerHandler, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper],
       controllers: [UnmatchedPaymentsController],
     };
   }

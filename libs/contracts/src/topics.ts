@@ -14,6 +14,12 @@ export const Topics = {
   ordersEvents: 'orders.events',
   /** entitlements -> downstream LMS: access granted; key: user id. */
   entitlementGranted: 'entitlement-granted',
+  /** entitlements -> downstream LMS: validity extended, suspended or reinstated; key: user id. */
+  entitlementChanged: 'entitlement-changed',
+  /** entitlements -> downstream LMS: access ended; key: user id. */
+  entitlementRevoked: 'entitlement-revoked',
+  /** order-ledger -> gateway, entitlements: subscription lifecycle; key: subscription id. */
+  subscriptionsEvents: 'subscriptions.events',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -18,3 +18,8 @@ export * from './order-expired.v1';
 export * from './payment-session-closed.v1';
 export * from './order-failed.v1';
 export * from './unmatched-payment-recorded.v1';
+export * from './entitlement-lifecycle.v1';
+export * from './subscription-checkout.v1';
+export * from './subscription-facts.v1';
+export * from './subscription-events.v1';
+export * from './catalog-quote-requested.v1';

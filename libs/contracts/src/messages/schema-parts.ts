@@ -7,6 +7,7 @@ export const isoTime: JsonSchema = { type: 'string', format: 'date-time' };
 export const minorUnits: JsonSchema = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER };
 export const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$' };
 export const provider: JsonSchema = { type: 'string', enum: ['stripe', 'cashfree'] };
+export const billingInterval: JsonSchema = { type: 'string', enum: ['month', 'year'] };
 
 /** What every payment fact from a provider names: our order, the provider, its event and payment ids. */
 export const providerPaymentFact: Record<string, JsonSchema> = {

@@ -31,6 +31,8 @@ if [[ -z "${KAFKA_BROKERS:-}" ]]; then
   export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}"
 fi
 
+# The storefront and operations console the gateway serves under /app/.
+npx nx run web:build
 # Not exec: this shell stays to stop the broker once the apps are down.
 node -r @swc-node/register tools/start-system.ts &
 system_pid=$!

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import { WebhookPayloadError, WebhookSignatureError } from '@payments/providers';
-import { LOGGER, Logger } from '@payments/observability';
+import { LOGGER, Logger, METRICS, ServiceMetrics } from '@payments/observability';
 import { WebhookRequestError } from './webhook-ingest.errors';
+import { WebhookMetrics, webhookMetrics } from './webhook.metrics';
 
 /** A request we will never accept, whatever the provider retries: answered 4xx, nothing recorded. */
 type Refusal = WebhookSignatureError | WebhookPayloadError | WebhookRequestError;
@@ -23,12 +24,20 @@ const statusOf = (refusal: Refusal) => (refusal.code === 'WEBHOOK.BODY_TOO_LARGE
  */
 @Catch()
 export class WebhookErrorFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  private readonly metrics: WebhookMetrics;
+
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(METRICS) metrics: ServiceMetrics,
+  ) {
+    this.metrics = webhookMetrics(metrics.registry);
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (isRefusal(error)) {
       this.logger.warn({ code: error.code }, `webhook refused: ${error.message}`);
+      this.metrics.refused.inc({ code: error.code });
       response.status(statusOf(error)).json({ error: { code: error.code, message: error.message } });
       return;
     }
@@ -38,6 +47,7 @@ export class WebhookErrorFilter implements ExceptionFilter {
     }
     // Anything else: the provider must retry, so answer 5xx; nothing was acknowledged.
     this.logger.error({ err: error }, 'webhook could not be recorded');
+    this.metrics.notRecorded.inc();
     response.status(500).json({ error: { code: 'WEBHOOK.NOT_RECORDED', message: 'the event could not be recorded; retry later' } });
   }
 }

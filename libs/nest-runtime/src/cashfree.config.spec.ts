@@ -34,4 +34,11 @@ describe('the Cashfree configuration', () => {
   ])('stops on %p with a message naming the variable', (env, message) => {
     expect(() => cashfreeAdapterConfigFrom(env)).toThrow(message);
   });
+
+  it('reads the mandate authorization page subscribers are sent to, keeping its placeholders, and refuses one that is not http(s)', () => {
+    const page = 'https://shop.example/subscribe/cashfree?session={subscription_session_id}';
+    expect(cashfreeAdapterConfigFrom({ ...credentials, CASHFREE_SUBSCRIPTION_CHECKOUT_URL: page })).toMatchObject({ subscriptionCheckoutUrl: page });
+    expect(cashfreeAdapterConfigFrom(credentials)?.subscriptionCheckoutUrl).toBeUndefined();
+    expect(() => cashfreeAdapterConfigFrom({ ...credentials, CASHFREE_SUBSCRIPTION_CHECKOUT_URL: 'ftp://x/{subscription_session_id}' })).toThrow(/CASHFREE_SUBSCRIPTION_CHECKOUT_URL must be http or https/);
+  });
 });

@@ -23,6 +23,8 @@ function httpUrl(env: Env, name: string, fallback = ''): string | undefined {
  * Cashfree is enabled by CASHFREE_APP_ID and CASHFREE_SECRET_KEY together; neither means disabled
  * (null), one without the other stops the service naming the missing one. CASHFREE_WEBHOOK_SECRET
  * (comma-separated while rotating) defaults to the secret key, which is what Cashfree signs with.
+ * CASHFREE_SUBSCRIPTION_CHECKOUT_URL is the mandate authorization page to send subscribers to
+ * (see `CashfreeAdapterConfig.subscriptionCheckoutUrl`).
  */
 export function cashfreeAdapterConfigFrom(env: Env): CashfreeAdapterConfig | null {
   const appId = optionalEnv(env, 'CASHFREE_APP_ID', '');
@@ -40,5 +42,6 @@ export function cashfreeAdapterConfigFrom(env: Env): CashfreeAdapterConfig | nul
     ...(placeholderPhone ? { placeholderPhone } : {}),
     returnUrl: httpUrl(env, 'CASHFREE_RETURN_URL'),
     notifyUrl: httpUrl(env, 'CASHFREE_NOTIFY_URL'),
+    subscriptionCheckoutUrl: httpUrl(env, 'CASHFREE_SUBSCRIPTION_CHECKOUT_URL'),
   };
 }

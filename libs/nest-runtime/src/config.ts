@@ -63,3 +63,10 @@ export function stripeApiTarget(env: Env): ApiTarget {
   if (protocol !== 'http' && protocol !== 'https') throw new ConfigError('STRIPE_API_URL must be http or https');
   return { apiHost: url.hostname, apiPort: Number(url.port || (protocol === 'https' ? 443 : 80)), apiProtocol: protocol };
 }
+
+/** `true` or `false`; anything else stops start-up naming the variable. */
+export function booleanEnv(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optionalEnv(env, name, String(fallback));
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}

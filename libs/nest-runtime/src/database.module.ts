@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { DataSource, MixedList } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Database, SESSION_GUARDS, assertSchemaName, databaseUrl, typeOrmDatabase } from '@payments/persistence';
+import { SchemaMigrations, migrateSchema } from './schema-migrations';
+import { startupProvisioningFrom } from './startup-provisioning.config';
 
 /** The service's `Database` (transactions over its TypeORM DataSource). */
 export const DATABASE = Symbol('DATABASE');
@@ -10,11 +12,11 @@ export const DATABASE = Symbol('DATABASE');
 export interface ServiceDatabaseOptions {
   /** The service's own PostgreSQL schema; created if missing, then migrated. */
   schema: string;
-  // TypeORM takes migration classes as Function values.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function>;
+  migrations: SchemaMigrations['migrations'];
   url?: string;
   poolSize?: number;
+  /** Apply pending migrations at start; default DATABASE_MIGRATE_AT_START (true). */
+  migrateAtStart?: boolean;
 }
 
 /** CREATE SCHEMA must happen before TypeORM can keep its migrations table in that schema. */
@@ -36,19 +38,20 @@ const sessionOptions = Object.entries(SESSION_GUARDS)
 export class ServiceDatabaseModule {
   static forRoot(options: ServiceDatabaseOptions): DynamicModule {
     const url = options.url ?? databaseUrl();
+    const migrateAtStart = options.migrateAtStart ?? startupProvisioningFrom().migrateAtStart;
     return {
       module: ServiceDatabaseModule,
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
-            await ensureSchema(url, options.schema);
+            if (migrateAtStart) await migrateSchema(url, options);
             return {
               type: 'postgres' as const,
               url,
               schema: options.schema,
               migrations: options.migrations,
-              migrationsRun: true,
+              migrationsRun: false,
               migrationsTableName: 'migrations',
               synchronize: false,
               entities: [],

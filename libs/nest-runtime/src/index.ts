@@ -7,3 +7,7 @@ export * from './ports';
 export * from './cashfree.config';
 export * from './periodic-task';
 export * from './parked-messages.migration';
+export * from './schema-migrations';
+export * from './migrate.command';
+export * from './startup-provisioning.config';
+export * from './parked-messages.controller';

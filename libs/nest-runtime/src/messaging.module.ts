@@ -8,13 +8,18 @@ import {
   OutboundMessage,
   OutboxRelay,
   RetryPolicy,
+  assertTopicsExist,
   createKafka,
   enqueueOutbox,
   ensureTopics,
+  topicsWithDeadLetters,
 } from '@payments/messaging';
 import { Database, Sql } from '@payments/persistence';
 import { LOGGER, Logger, METRICS, ServiceMetrics } from '@payments/observability';
 import { DATABASE } from './database.module';
+import { MessagingGauges } from './messaging-metrics';
+import { PARKED_MESSAGES_SCHEMA, ParkedMessagesController } from './parked-messages.controller';
+import { startupProvisioningFrom } from './startup-provisioning.config';
 
 export const KAFKA = Symbol('KAFKA');
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -39,6 +44,11 @@ export interface MessagingOptions {
   /** Topics this service produces or consumes; created (with their `.dlq`) at start if missing. */
   topics: string[];
   consumers: ConsumerSpec[];
+  /**
+   * Create missing topics at start (development); default KAFKA_CREATE_TOPICS (true). When false
+   * the topics are provisioned beforehand, and start-up stops naming any that is missing.
+   */
+  createTopics?: boolean;
 }
 
 /** Writes outgoing messages in the caller's transaction; the relay publishes them after commit. */
@@ -62,6 +72,7 @@ export class Outbox {
 @Injectable()
 class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumers: InboxConsumer[] = [];
+  private readonly gauges: MessagingGauges;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -71,10 +82,13 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(METRICS) private readonly metrics: ServiceMetrics,
     private readonly moduleRef: ModuleRef,
-  ) {}
+  ) {
+    this.gauges = new MessagingGauges(metrics, { db, kafka, schema: options.schema, groups: options.consumers });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka, this.options.topics);
+    if (this.options.createTopics) await ensureTopics(this.kafka, this.options.topics);
+    else await assertTopicsExist(this.kafka, topicsWithDeadLetters(this.options.topics));
     await this.relay.start();
     for (const spec of this.options.consumers) {
       const handler = this.moduleRef.get(spec.handler, { strict: false });
@@ -100,12 +114,14 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
+    await this.gauges.stop();
   }
 }
 
 @Module({})
 export class MessagingModule {
-  static forRoot(options: MessagingOptions): DynamicModule {
+  static forRoot(given: MessagingOptions): DynamicModule {
+    const options: MessagingOptions = { ...given, createTopics: given.createTopics ?? startupProvisioningFrom().createTopics };
     return {
       module: MessagingModule,
       global: true,
@@ -120,7 +136,10 @@ export class MessagingModule {
         },
         Outbox,
         MessagingRuntime,
+        { provide: PARKED_MESSAGES_SCHEMA, useValue: options.schema },
       ],
+      // Only consumers park messages: a service without any has no table to list.
+      controllers: options.consumers.length > 0 ? [ParkedMessagesController] : [],
       exports: [KAFKA, Outbox],
     };
   }

@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { hasExited, signalChild, spawnAppProcess, stopChild, waitUntilReady } from './app-process';
+import { AppRuntime, appRuntimeFrom, hasExited, signalChild, spawnAppProcess, stopChild, waitUntilReady } from './app-process';
 
-export { stopChild, waitUntilReady } from './app-process';
+export { appRuntimeFrom, stopChild, waitUntilReady } from './app-process';
+export type { AppRuntime } from './app-process';
 
 export const APPS = ['provider-sandbox', 'webhook-ingest', 'order-ledger', 'entitlements', 'checkout', 'gateway'] as const;
 export type AppName = (typeof APPS)[number];
@@ -60,6 +61,8 @@ export function systemEnvironment(ports: SystemPorts, base: NodeJS.ProcessEnv): 
     SANDBOX_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.webhookIngest}/webhooks/stripe`,
     CASHFREE_API_URL: `http://127.0.0.1:${ports.sandbox}/cashfree/pg`,
     SANDBOX_CASHFREE_WEBHOOK_URL: `http://127.0.0.1:${ports.webhookIngest}/webhooks/cashfree`,
+    // The sandbox's stand-in for Cashfree's mandate authorization page (real Cashfree returns only a session id).
+    CASHFREE_SUBSCRIPTION_CHECKOUT_URL: base.CASHFREE_SUBSCRIPTION_CHECKOUT_URL ?? `http://127.0.0.1:${ports.sandbox}/pay/cashfree/subscriptions/{subscription_session_id}`,
     CHECKOUT_SEED_CATALOG: base.CHECKOUT_SEED_CATALOG ?? 'true',
     CHECKOUT_ORDER_ID_SECRET: base.CHECKOUT_ORDER_ID_SECRET ?? 'dev-only-order-id-secret-change-me-0123456789',
   };
@@ -123,6 +126,8 @@ export interface StartSystemOptions {
   replicaPort?: (app: AppName, replica: number, ports: SystemPorts) => number;
   /** Aborting while the apps start stops what was started, and `startSystem` rejects. */
   signal?: AbortSignal;
+  /** Source (transpiled at start) or the compiled output of `npm run build`; default APP_RUNTIME of `env`, else source. */
+  runtime?: AppRuntime;
 }
 
 function replicaCount(app: AppName, replicas: StartSystemOptions['replicas']): number {
@@ -143,6 +148,7 @@ interface Slot extends Omit<AppInstance, 'process'> {
  */
 export async function startSystem(options: StartSystemOptions): Promise<RunningSystem> {
   const portOf = options.replicaPort ?? defaultReplicaPort;
+  const runtime = options.runtime ?? appRuntimeFrom(options.env);
   const slots: Slot[] = APPS.flatMap((app) =>
     Array.from({ length: replicaCount(app, options.replicas) }, (_, index) => {
       const replica = index + 1;
@@ -159,7 +165,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
   let stopping = false;
   const launch = async (slot: Slot) => {
     if (stopping) throw new Error(`the system is stopping: ${slot.app} is not started again`);
-    const child = spawnAppProcess(slot.app, { ...options.env, [APP_HTTP[slot.app].env]: String(slot.port) }, slot.logFile);
+    const child = spawnAppProcess(slot.app, { ...options.env, [APP_HTTP[slot.app].env]: String(slot.port) }, slot.logFile, runtime);
     slot.process = child;
     if (slot.replica === 1) processes.set(slot.app, child);
     await waitUntilReady(slot.app, `http://127.0.0.1:${slot.port}${APP_HTTP[slot.app].readyPath}`, child, options.timeoutMs ?? 90_000, options.signal);

@@ -2,7 +2,9 @@
 //   npm run bench            (starts a throw-away broker on 127.0.0.1:19192 unless KAFKA_BROKERS is set)
 // Figures: event-store appends/s at 1, 4 and 16 concurrent writers; catch-up reads events/s;
 // outbox -> Kafka -> inbox messages/s with the effect applied once; event-loop time of redacting
-// 16/64/256 KiB webhooks (tools/bench/redaction.bench.ts, also runnable alone).
+// 16/64/256 KiB webhooks (tools/bench/redaction.bench.ts, also runnable alone); webhook-ingest's
+// event-loop time to verify, redact and store a signed 16/64/256 KiB event, with /health/live
+// asked meanwhile (tools/bench/webhook-ingest.bench.ts, also runnable alone).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { InboxConsumer, OutboxRelay, createKafka, enqueueOutbox, ensureTopics, m
 import { OrderPlaced, buildMessage } from '@payments/contracts';
 import { PgDatabase, databaseUrl } from '@payments/persistence';
 import { redactionBench } from './redaction.bench';
+import { webhookIngestBench } from './webhook-ingest.bench';
 
 const ROOT = join(__dirname, '..', '..');
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     await readBench(db, schema);
     await pipelineBench(db, schema, brokers, 5000);
     redactionBench();
+    await webhookIngestBench(brokers);
   } finally {
     await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await db.close();

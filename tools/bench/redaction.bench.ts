@@ -43,15 +43,17 @@ function invoiceEvent(lines: Record<string, unknown>[]): Record<string, unknown>
   };
 }
 
-function realisticPayload(bytes: number): string {
+/** A Stripe `invoice.paid` event with as many lines as fit in `bytes` of UTF-8. */
+export function realisticPayload(bytes: number): string {
   const lines: Record<string, unknown>[] = [];
-  while (JSON.stringify(invoiceEvent(lines)).length < bytes) lines.push(invoiceLine(lines.length));
+  while (Buffer.byteLength(JSON.stringify(invoiceEvent([...lines, invoiceLine(lines.length)]))) <= bytes) lines.push(invoiceLine(lines.length));
   return JSON.stringify(invoiceEvent(lines));
 }
 
-function hostilePayload(bytes: number, unit: string): string {
+/** The same event with one line, whose description is a run of `unit` filling it to at most `bytes`. */
+export function hostilePayload(bytes: number, unit: string): string {
   const frame = JSON.stringify(invoiceEvent([{ ...invoiceLine(0), description: '' }]));
-  const run = unit.repeat(Math.ceil((bytes - frame.length) / unit.length));
+  const run = unit.repeat(Math.floor((bytes - Buffer.byteLength(frame)) / unit.length));
   return JSON.stringify(invoiceEvent([{ ...invoiceLine(0), description: run }]));
 }
 

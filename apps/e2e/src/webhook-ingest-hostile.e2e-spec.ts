@@ -1,33 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import Stripe from 'stripe';
 import { Topics } from '@payments/contracts';
-import { cashfreeSignature } from '@payments/providers';
-import { DEV_SECRETS, eventually } from '@payments/testing';
-import { E2E_PORTS, E2eSystem, TopicRecorder, messagesAbout, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
+import { eventually } from '@payments/testing';
+import { E2eSystem, TopicRecorder, messagesAbout, startE2eSystem, topicRecorder, waitUntilSettled } from './e2e-system';
+import { Provider, SIGN, WebhookAnswer as Answer, cashfreeEvent, compactId, nowSeconds, postWebhook as post, stripeEvent } from './signed-webhooks.fixture';
 
-type Provider = 'stripe' | 'cashfree';
 const PROVIDERS: readonly Provider[] = ['stripe', 'cashfree'];
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
-const { webhooks } = new Stripe(DEV_SECRETS.STRIPE_SECRET_KEY);
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-const compactId = () => randomUUID().replace(/-/g, '');
-
-/** How each provider signs a body: its secret, dated `offsetSeconds` away from now. */
-const SIGN: Record<Provider, (body: string, offsetSeconds?: number, secret?: string) => Record<string, string>> = {
-  stripe: (body, offsetSeconds = 0, secret = DEV_SECRETS.STRIPE_WEBHOOK_SECRET) => ({
-    'stripe-signature': webhooks.generateTestHeaderString({ payload: body, secret, timestamp: nowSeconds() + offsetSeconds }),
-  }),
-  cashfree: (body, offsetSeconds = 0, secret = DEV_SECRETS.CASHFREE_SECRET_KEY) => {
-    const timestamp = String(Date.now() + offsetSeconds * 1000);
-    return { 'x-webhook-timestamp': timestamp, 'x-webhook-signature': cashfreeSignature(secret, timestamp, body), 'x-webhook-version': '2023-08-01' };
-  },
-};
 const FORGER_SECRET: Record<Provider, string> = { stripe: 'whsec_forger_0123456789abcdef', cashfree: 'cfsk_test_forger_0123456789' };
 
-const stripeEvent = (type: string, object: Record<string, unknown>) =>
-  JSON.stringify({ id: `evt_${compactId()}`, object: 'event', type, created: nowSeconds(), livemode: false, data: { object } });
-const cashfreeEvent = (type: string, data: Record<string, unknown>) => JSON.stringify({ data, event_time: new Date().toISOString(), type });
 const intent = (orderId: string, fields: Record<string, unknown> = {}) => ({
   id: `pi_${compactId()}`, object: 'payment_intent', amount: 4999, amount_received: 4999, currency: 'usd', metadata: { order_id: orderId }, ...fields,
 });
@@ -72,11 +53,6 @@ const DECLINED: Record<Provider, (orderId: string) => { body: string; reasonCode
   }),
 };
 
-interface Answer {
-  status: number;
-  body: { received?: boolean; providerEventId?: string; outcome?: string; error?: { code: string; message: string } };
-}
-
 describe('webhook-ingest at its HTTP boundary, against hostile and personal input', () => {
   let e2e: E2eSystem;
   let recorder: TopicRecorder;
@@ -93,12 +69,6 @@ describe('webhook-ingest at its HTTP boundary, against hostile and personal inpu
     await e2e?.stop();
   });
 
-  const post = async (provider: Provider, body: string, headers: Record<string, string>, contentType = JSON_TYPE): Promise<Answer> => {
-    const response = await fetch(`http://127.0.0.1:${E2E_PORTS.webhookIngest}/webhooks/${provider}`, {
-      method: 'POST', headers: { 'content-type': contentType, ...headers }, body,
-    });
-    return { status: response.status, body: (await response.json()) as Answer['body'] };
-  };
   const recorded = async () => {
     const { rows } = await e2e.db.query(`SELECT (SELECT count(*) FROM webhook_ingest.provider_events) AS events, (SELECT count(*) FROM webhook_ingest.outbox) AS outbox`);
     return { events: Number(rows[0].events), outbox: Number(rows[0].outbox) };

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { LOGGER, Logger } from '@payments/observability';
 import { GatewayError, GatewayErrorCode } from './gateway.error';
 import { parserRefusalOf } from './request-body/body-parser.errors';
+import { redactedMessages } from './request-body/client-text';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: string[] };
@@ -18,7 +19,12 @@ export const STATUS_BY_CODE: Readonly<Record<GatewayErrorCode, number>> = {
   'AUTH.UNAUTHENTICATED': 401,
   'AUTH.FORBIDDEN': 403,
   'ORDER.NOT_FOUND': 404,
+  'SUBSCRIPTION.NOT_FOUND': 404,
   'PAYMENT_FAILURE.NOT_FOUND': 404,
+  'REVIEW_FLAG.NOT_FOUND': 404,
+  'UNMATCHED_PAYMENT.NOT_FOUND': 404,
+  'DEAD_LETTER.TOPIC_NOT_FOUND': 404,
+  'PARKED_MESSAGE.NOT_FOUND': 404,
   'ORDER.NOT_REFUNDABLE': 409,
   'IDEMPOTENCY.IN_FLIGHT': 409,
   'IDEMPOTENCY.KEY_REUSED': 422,
@@ -37,15 +43,17 @@ const CODES_BY_STATUS: Readonly<Record<number, string>> = {
   415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
 };
 
-function fromHttpException(error: HttpException): ErrorBody {
+/** Nest's refusal as our error body; its messages may echo what the client sent, so they are redacted. */
+export function fromHttpException(error: HttpException): ErrorBody {
   const body = error.getResponse();
   const status = error.getStatus();
   const message = typeof body === 'object' && body !== null && 'message' in body ? body.message : error.message;
+  const messages = redactedMessages(Array.isArray(message) ? message.map(String) : [String(message)]);
   return {
     error: {
       code: CODES_BY_STATUS[status] ?? `HTTP.${status}`,
-      message: Array.isArray(message) ? message.join('; ') : String(message),
-      ...(Array.isArray(message) ? { details: message.map(String) } : {}),
+      message: messages.join('; '),
+      ...(Array.isArray(message) ? { details: messages } : {}),
     },
   };
 }

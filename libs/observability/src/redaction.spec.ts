@@ -31,6 +31,9 @@ describe('redacting text', () => {
     ['mail first_last@example.com.', 'mail [REDACTED_EMAIL].'],
     ['call +91 98765 43210', 'call [REDACTED_PHONE]'],
     ['call 9876543210', 'call [REDACTED_PHONE]'],
+    ['call 919876543210', 'call [REDACTED_PHONE]'],
+    ['call 91 98765 43210', 'call [REDACTED_PHONE]'],
+    ['call 09876543210', 'call [REDACTED_PHONE]'],
     ['key sk_test_51Habc123 and whsec_abcDEF', 'key [REDACTED_KEY] and [REDACTED_SECRET]'],
     ['secret whsec_sandbox_0123456789abcdef', 'secret [REDACTED_SECRET]'],
     ['cashfree cfsk_test_sandbox_0123456789', 'cashfree [REDACTED_KEY]'],
@@ -115,6 +118,16 @@ describe('redacting objects', () => {
     expect(redactDeep(order)).toEqual({ id: 'o-1', email: '[REDACTED_EMAIL]', self: '[CIRCULAR]', lines: [{ order: '[CIRCULAR]' }] });
   });
 
+  it('drops __proto__, constructor and prototype keys at any depth, leaving the copy a plain object', () => {
+    const hostile = JSON.parse('{"__proto__":{"polluted":"asha@example.com"},"constructor":{"prototype":{"polluted":true}},"order":{"prototype":1,"id":"o-1"}}');
+    const redacted = redactDeep(hostile) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+    expect(Object.keys(redacted)).toEqual(['order']);
+    expect(redacted).toEqual({ order: { id: 'o-1' } });
+    expect(JSON.stringify(redacted)).toBe('{"order":{"id":"o-1"}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('copies an object met twice side by side, not through itself, in full both times', () => {
     const address = { email: 'asha@example.com' };
     expect(redactDeep({ billing: address, shipping: address })).toEqual({ billing: { email: '[REDACTED_EMAIL]' }, shipping: { email: '[REDACTED_EMAIL]' } });
@@ -127,6 +140,7 @@ describe('redacting hostile input within the test timeout', () => {
     ['a.a.a.', repeated('a.')],
     ['digits (too many for a card number)', repeated('4')],
     ['nines (too many for a phone number)', repeated('9')],
+    ['91919191 (a country code that never ends)', repeated('91')],
     ['a@a@a@', repeated('a@')],
     ['an address domain that never ends in a top-level domain', `asha@${repeated('a.')}`],
     ['eyJ-eyJ- (a token that never gets its dots)', repeated('eyJ-')],

@@ -12,28 +12,32 @@
  */
 type Replacement = string | ((match: string) => string);
 
-const PATTERNS: ReadonlyArray<readonly [RegExp, Replacement]> = [
+/**
+ * Each pattern with what any text it matches must contain (tested first, so the pattern is not
+ * run over text it cannot match: most strings of a webhook hold no `@`, no key prefix, no digit).
+ */
+const PATTERNS: ReadonlyArray<readonly [RegExp, Replacement, RegExp]> = [
   // Provider keys: Stripe sk_/rk_/pk_, Cashfree client secrets (cfsk_test_..., cfsk_ma_prod_...).
-  [/\b(?:sk|rk|pk)_(?:test|live)_\w+/g, '[REDACTED_KEY]'],
-  [/\bcfsk_\w+/g, '[REDACTED_KEY]'],
+  [/\b(?:sk|rk|pk)_(?:test|live)_\w+/g, '[REDACTED_KEY]', /k_/],
+  [/\bcfsk_\w+/g, '[REDACTED_KEY]', /cfsk_/],
   // Stripe endpoint signing secrets.
-  [/\bwhsec_[\w+/=]+/g, '[REDACTED_SECRET]'],
+  [/\bwhsec_[\w+/=]+/g, '[REDACTED_SECRET]', /whsec_/],
   // JWT-looking tokens: a base64url run from `eyJ` with at least two dot-joined segments after it.
   // The pattern takes the whole dotted run and cannot fail, so no later `eyJ` in it is tried again.
-  [/\beyJ[\w-]*(?:\.[\w-]*)*/g, (run) => (run.split('.').length >= 3 ? '[REDACTED_TOKEN]' : run)],
+  [/\beyJ[\w-]*(?:\.[\w-]*)*/g, (run) => (run.split('.').length >= 3 ? '[REDACTED_TOKEN]' : run), /eyJ/],
   // Emails before VPAs: both contain '@', an email has a dot-separated domain. The rest of the run
   // of address characters goes with the match: the search resumes after it, mid-run, where the
   // lookbehind would not let another address start.
-  [/(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[\w%+@-]|\.(?=[\w%+@-]))*/g, '[REDACTED_EMAIL]'],
+  [/(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[\w%+@-]|\.(?=[\w%+@-]))*/g, '[REDACTED_EMAIL]', /@/],
   // UPI VPAs: handle@psp (no dot in the PSP part), with the rest of the run as for emails.
-  [/(?<![\w.-])[\w.-]{2,}@[A-Za-z]{2,64}\b(?:[\w@-]|\.(?=[\w@-]))*/g, '[REDACTED_VPA]'],
+  [/(?<![\w.-])[\w.-]{2,}@[A-Za-z]{2,64}\b(?:[\w@-]|\.(?=[\w@-]))*/g, '[REDACTED_VPA]', /@/],
   // PAN-like runs: 13-19 digits, optionally grouped by spaces or dashes.
-  [/\b\d(?:[ -]?\d){12,18}\b/g, '[REDACTED_PAN]'],
-  // Phone numbers: optional +country code, then a 10-digit mobile number (India: starts 6-9).
-  // Unix timestamps start with 1, so signature timestamps stay readable.
-  [/(?<![\w+])(?:\+\d{1,3}[ -]?)?[6-9]\d{4}[ -]?\d{5}\b/g, '[REDACTED_PHONE]'],
+  [/\b\d(?:[ -]?\d){12,18}\b/g, '[REDACTED_PAN]', /\d/],
+  // Phone numbers: optional +country code (or India's 91 or trunk 0 without the +), then a 10-digit
+  // mobile number (India: starts 6-9). Unix timestamps start with 1, so signature timestamps stay readable.
+  [/(?<![\w+])(?:\+\d{1,3}[ -]?|91[ -]?|0)?[6-9]\d{4}[ -]?\d{5}\b/g, '[REDACTED_PHONE]', /\d/],
   // Card security codes next to their name: `cvc 123`, `"cvv":"123"`, `security code: 1234`.
-  [/(?<![A-Za-z0-9])(cvc2?|cvv2?|cvn|csc|security[ _-]?code)\b([\s"':=]{0,8})\d{3,4}\b/gi, '$1$2[REDACTED_CVC]'],
+  [/(?<![A-Za-z0-9])(cvc2?|cvv2?|cvn|csc|security[ _-]?code)\b([\s"':=]{0,8})\d{3,4}\b/gi, '$1$2[REDACTED_CVC]', /\d/],
 ];
 
 /** Keys whose values are secrets whatever they look like. */
@@ -43,14 +47,22 @@ const SECRET_KEYS =
 /** How a card number given as a JSON number, rather than a string, is written. */
 const PAN_DIGITS = /^\d{13,19}$/;
 
+/**
+ * Keys dropped from copies: assigning `__proto__` would replace the copy's prototype with
+ * attacker-chosen data, and `constructor`/`prototype` are what prototype-pollution payloads aim at.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Containers nested deeper than this are replaced by a marker, so hostile nesting cannot exhaust the stack. */
 const MAX_DEPTH = 20;
 
 export function redactText(text: string): string {
-  return PATTERNS.reduce(
-    (result, [pattern, replacement]) => (typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement)),
-    text,
-  );
+  let result = text;
+  for (const [pattern, replacement, mustContain] of PATTERNS) {
+    if (!mustContain.test(result)) continue;
+    result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
+  }
+  return result;
 }
 
 function looksLikePan(value: number | bigint): boolean {
@@ -68,6 +80,7 @@ function redactValue(value: unknown, depth: number, ancestors: Set<object>): unk
     if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, ancestors));
     const copy: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
+      if (PROTOTYPE_KEYS.has(key)) continue;
       copy[key] = SECRET_KEYS.test(key) && inner !== null && inner !== undefined ? '[REDACTED]' : redactValue(inner, depth + 1, ancestors);
     }
     return copy;
@@ -76,7 +89,7 @@ function redactValue(value: unknown, depth: number, ancestors: Set<object>): unk
   }
 }
 
-/** Returns a deep copy with every string redacted, card-number-like numbers and secret-named keys replaced. */
+/** Returns a deep copy with every string redacted, card-number-like numbers and secret-named keys replaced, prototype keys dropped. */
 export function redactDeep<T>(value: T): T {
   return redactValue(value, 0, new Set()) as T;
 }

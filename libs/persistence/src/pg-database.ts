@@ -14,8 +14,14 @@ function clientSql(client: PoolClient): Sql {
 export class PgDatabase implements Database {
   readonly pool: Pool;
 
-  constructor(config: PoolConfig) {
+  /**
+   * `onIdleClientError`: told when PostgreSQL ends a connection that sits idle in the pool (a
+   * restart, a terminated backend). The pool drops that connection and opens another on the next
+   * query; without a listener node-postgres would raise it as an unhandled error and end the process.
+   */
+  constructor(config: PoolConfig, onIdleClientError: (error: Error) => void = () => undefined) {
     this.pool = new Pool(config);
+    this.pool.on('error', onIdleClientError);
   }
 
   async query<T>(text: string, params?: unknown[]): Promise<T[]> {

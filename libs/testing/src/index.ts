@@ -4,3 +4,5 @@ export * from './test-database';
 export * from './sandbox-process';
 export * from './kafka-test-client';
 export * from './consumer-lag';
+export * from './pii-scan';
+export { spawnAppProcess } from './app-process';

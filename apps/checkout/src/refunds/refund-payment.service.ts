@@ -10,6 +10,7 @@ import { providerRefundKey, refundOutcomeMessageId } from '../domain/order-ident
 import { refundTarget } from '../domain/refund-target';
 import { CHECKOUT_PROVIDERS, CheckoutProviders } from '../open-checkout/open-checkout.service';
 import { RefundAnswer, RefundRepository } from './refund.repository';
+import { RefundFailure, finalStatusFailure, providerRefusal, targetRefusal } from './refund-failure-reason';
 
 /** What one refund command came to. */
 export type RefundOutcome = 'succeeded' | 'failed' | 'pending' | 'already_final';
@@ -63,7 +64,7 @@ export class RefundPaymentService {
     const provider = this.providers.get(order.provider);
     if (!provider) throw new UnrefundableHereError(`provider ${order.provider} of order ${request.orderId} is not configured`);
     const target = refundTarget(order.provider, order.providerReference, request.providerPaymentId);
-    if ('refused' in target) return this.fail(sql, request, order.provider, null, target.refused, origin);
+    if ('refused' in target) return this.fail(sql, request, order.provider, null, targetRefusal(target.refused), origin);
 
     let result: RefundResult;
     try {
@@ -82,7 +83,7 @@ export class RefundPaymentService {
         });
     } catch (error) {
       if (!(error instanceof ProviderError) || error.retryable) throw error;
-      return this.fail(sql, request, order.provider, null, `${error.code}: ${error.message}`, origin);
+      return this.fail(sql, request, order.provider, null, providerRefusal(error), origin);
     }
     if (result.amountMinor !== request.amountMinor || result.currency !== request.currency) {
       // The provider refunded something else under our key: never report it as our refund.
@@ -90,7 +91,7 @@ export class RefundPaymentService {
     }
     if (result.status === 'succeeded') return this.succeed(sql, request, order.provider, result.providerRefundId, origin);
     if (result.status === 'failed' || result.status === 'canceled') {
-      return this.fail(sql, request, order.provider, result.providerRefundId, `the provider reported the refund ${result.status}`, origin);
+      return this.fail(sql, request, order.provider, result.providerRefundId, finalStatusFailure(result.status), origin);
     }
     await this.refunds.record(sql, request, order.provider, { status: 'pending', providerRefundId: result.providerRefundId, failureReason: null, at: this.clock.now() });
     this.logger.info({ orderId: request.orderId, refundId: request.refundId, providerRefundId: result.providerRefundId }, 'refund pending at the provider');
@@ -118,10 +119,10 @@ export class RefundPaymentService {
   }
 
   private async fail(
-    sql: Sql, request: RefundPaymentRequestedV1, provider: ProviderName, providerRefundId: string | null, reason: string, origin: EnvelopeOrigin,
+    sql: Sql, request: RefundPaymentRequestedV1, provider: ProviderName, providerRefundId: string | null, failure: RefundFailure, origin: EnvelopeOrigin,
   ): Promise<RefundOutcome> {
     const now = this.clock.now();
-    const answer: RefundAnswer = { status: 'failed', providerRefundId, failureReason: reason.slice(0, 500), at: now };
+    const answer: RefundAnswer = { status: 'failed', providerRefundId, failureReason: failure.reason, at: now };
     await this.refunds.record(sql, request, provider, answer);
     await this.outbox.enqueue(sql, [{
       topic: RefundFailed.topic,
@@ -138,7 +139,7 @@ export class RefundPaymentService {
         },
       }),
     }]);
-    this.logger.warn({ orderId: request.orderId, refundId: request.refundId, reason }, 'refund failed; the money stays with us');
+    this.logger.warn({ orderId: request.orderId, refundId: request.refundId, reason: failure.reason, detail: failure.detail }, 'refund failed; the money stays with us');
     return 'failed';
   }
 }

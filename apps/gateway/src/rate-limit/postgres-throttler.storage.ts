@@ -13,6 +13,12 @@ export interface WindowCount {
   readonly elapsed: number;
 }
 
+/** A hit counted by `reserve`, until it is released. */
+export interface ReservedSlot {
+  readonly bucket: string;
+  readonly windowStart: Date;
+}
+
 /** The current window of `$2` ms on the database clock: `now_` and its `window_start`. */
 const CURRENT_WINDOW = `SELECT now_, to_timestamp(floor(extract(epoch FROM now_) * 1000 / $2) * $2 / 1000.0) AS window_start
            FROM (SELECT clock_timestamp() AS now_) t`;
@@ -60,6 +66,41 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
     const secondsLeft = Math.max(1, Math.ceil(Number(row.seconds_left)));
     const isBlocked = totalHits > limit;
     return { totalHits, timeToExpire: secondsLeft, isBlocked, timeToBlockExpire: isBlocked ? secondsLeft : 0 };
+  }
+
+  /**
+   * Counts a hit only if the bucket's sliding count is still under `limit`, in one statement: the
+   * conflicting row is locked while its condition is checked, so callers racing for the last slot
+   * (on any replica) cannot all take it. Returns the window the hit was counted in, or null when
+   * the limit is used up.
+   */
+  async reserve(key: string, ttl: number, limit: number, throttlerName: string): Promise<ReservedSlot | null> {
+    const bucket = `${throttlerName}:${key}`;
+    const rows = await this.db.query<{ window_start: Date }>(
+      `WITH bounds AS (
+         ${CURRENT_WINDOW}
+       ), carried AS (
+         SELECT window_start,
+                floor(coalesce((SELECT p.hits FROM gateway.rate_limit_windows p
+                                 WHERE p.bucket = $1 AND p.window_start = bounds.window_start - make_interval(secs => $2 / 1000.0)), 0)
+                      * (1 - least(1, extract(epoch FROM (now_ - window_start)) * 1000 / $2))) AS hits
+           FROM bounds
+       )
+       INSERT INTO gateway.rate_limit_windows AS w (bucket, window_start, window_end, hits)
+       SELECT $1, window_start, window_start + make_interval(secs => $2 / 1000.0), 1 FROM carried WHERE carried.hits < $3
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = w.hits + 1
+         WHERE w.hits + (SELECT hits FROM carried) < $3
+       RETURNING w.window_start`,
+      [bucket, Math.max(1, Math.trunc(ttl)), limit],
+    );
+    return rows.length === 0 ? null : { bucket, windowStart: rows[0].window_start };
+  }
+
+  /** Gives back a slot `reserve` counted, in whichever window it was counted. */
+  async release(slot: ReservedSlot): Promise<void> {
+    await this.db.query(`UPDATE gateway.rate_limit_windows SET hits = hits - 1 WHERE bucket = $1 AND window_start = $2 AND hits > 0`, [
+      slot.bucket, slot.windowStart,
+    ]);
   }
 
   /** The count of `key` in `throttlerName`'s bucket now, without adding a hit. */

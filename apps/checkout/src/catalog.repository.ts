@@ -1,3 +1,4 @@
+import type { BillingInterval } from '@payments/contracts';
 import { Sql } from '@payments/persistence';
 import { CatalogItem, Coupon, TaxRule } from './domain/pricing';
 
@@ -12,7 +13,9 @@ interface TaxRow { currency: string; rate_basis_points: number; inclusive: boole
 /** checkout's own catalog, coupons and tax rules: the only source of prices. */
 export class CatalogRepository {
   async findItem(sql: Sql, productId: string): Promise<CatalogItem | null> {
-    const items = await sql.query<ItemRow>(`SELECT product_id, kind, title, active FROM checkout.catalog_items WHERE product_id = $1`, [productId]);
+    const items = await sql.query<ItemRow & { billing_interval: BillingInterval | null }>(
+      `SELECT product_id, kind, title, active, billing_interval FROM checkout.catalog_items WHERE product_id = $1`, [productId],
+    );
     if (items.length === 0) return null;
     const prices = await sql.query<PriceRow>(`SELECT currency, unit_amount_minor FROM checkout.catalog_prices WHERE product_id = $1`, [productId]);
     const [item] = items;
@@ -22,12 +25,33 @@ export class CatalogRepository {
       title: item.title,
       active: item.active,
       prices: Object.fromEntries(prices.map((price) => [price.currency, Number(price.unit_amount_minor)])),
+      ...(item.billing_interval ? { interval: item.billing_interval } : {}),
     };
+  }
+
+  /** Every item on sale, with its prices: what a catalog quote prices. */
+  async listActiveItems(sql: Sql): Promise<CatalogItem[]> {
+    const items = await sql.query<ItemRow>(`SELECT product_id, kind, title, active FROM checkout.catalog_items WHERE active ORDER BY product_id`);
+    const prices = await sql.query<PriceRow & { product_id: string }>(
+      `SELECT p.product_id, p.currency, p.unit_amount_minor FROM checkout.catalog_prices p JOIN checkout.catalog_items i USING (product_id) WHERE i.active`,
+    );
+    return items.map((item) => ({
+      productId: item.product_id,
+      kind: item.kind,
+      title: item.title,
+      active: item.active,
+      prices: Object.fromEntries(prices.filter((price) => price.product_id === item.product_id).map((price) => [price.currency, Number(price.unit_amount_minor)])),
+    }));
   }
 
   /** Locks the coupon row so concurrent redemptions respect its usage limit. */
   async findCouponForUpdate(sql: Sql, code: string): Promise<Coupon | null> {
-    const rows = await sql.query<CouponRow>(`SELECT * FROM checkout.coupons WHERE code = $1 FOR UPDATE`, [code]);
+    return this.findCoupon(sql, code, 'FOR UPDATE');
+  }
+
+  /** `lock`: FOR UPDATE when the coupon is about to be redeemed; a preview reads without it. */
+  async findCoupon(sql: Sql, code: string, lock: 'FOR UPDATE' | '' = ''): Promise<Coupon | null> {
+    const rows = await sql.query<CouponRow>(`SELECT * FROM checkout.coupons WHERE code = $1 ${lock}`, [code]);
     if (rows.length === 0) return null;
     const [row] = rows;
     return {
@@ -73,9 +97,9 @@ export class CatalogRepository {
   async seed(sql: Sql, items: readonly CatalogItem[], coupons: readonly Coupon[], taxRules: readonly TaxRule[]): Promise<void> {
     for (const item of items) {
       await sql.query(
-        `INSERT INTO checkout.catalog_items (product_id, kind, title, active) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (product_id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, active = EXCLUDED.active`,
-        [item.productId, item.kind, item.title, item.active],
+        `INSERT INTO checkout.catalog_items (product_id, kind, title, active, billing_interval) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (product_id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, active = EXCLUDED.active, billing_interval = EXCLUDED.billing_interval`,
+        [item.productId, item.kind, item.title, item.active, item.interval ?? null],
       );
       for (const [currency, amount] of Object.entries(item.prices)) {
         await sql.query(

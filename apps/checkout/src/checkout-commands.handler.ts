@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CheckoutReplied, CheckoutRequested, Envelope, PaymentStatusCheckRequested, RefundPaymentRequested, buildMessage, causedBy, isMessage,
+  CatalogQuoteRequested, CheckoutReplied, CheckoutRequested, Envelope, PaymentStatusCheckRequested, RefundPaymentRequested, buildMessage, causedBy, isMessage,
 } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
 import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
+import { CatalogQuoteService } from './catalog-quote/catalog-quote.service';
+import { StoredResponse } from './idempotency.repository';
+import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 import { OpenCheckoutService } from './open-checkout/open-checkout.service';
 import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
@@ -14,7 +17,10 @@ import { PaymentStatusCheckService } from './status-check/payment-status-check.s
  * - PaymentStatusCheckRequested -> a server-side look-up at the provider, reported on
  *   payments.provider-events when paid;
  * - RefundPaymentRequested -> a refund at the provider (from order-ledger), reported on
- *   payments.provider-events once final.
+ *   payments.provider-events once final;
+ * - CatalogQuoteRequested -> the storefront's priced catalog, answered on checkout.replies;
+ * - SubscriptionCheckoutRequested, SubscriptionCancelRequested -> a plan's subscription opened or
+ *   cancelled at the provider, answered on checkout.replies.
  * Other types on the topic are not checkout's and are skipped.
  */
 @Injectable()
@@ -23,6 +29,8 @@ export class CheckoutCommandsHandler implements ConsumerHandler {
     private readonly openCheckout: OpenCheckoutService,
     private readonly statusCheck: PaymentStatusCheckService,
     private readonly refunds: RefundPaymentService,
+    private readonly catalogQuotes: CatalogQuoteService,
+    private readonly subscriptions: SubscriptionCommandsService,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -36,16 +44,27 @@ export class CheckoutCommandsHandler implements ConsumerHandler {
       await this.refunds.refund(sql, envelope.payload, causedBy(envelope));
       return;
     }
+    if (isMessage(envelope, CatalogQuoteRequested)) {
+      await this.reply(sql, envelope, envelope.payload.replyTo, await this.catalogQuotes.quote(sql, envelope.payload));
+      return;
+    }
+    const subscriptionAnswer = await this.subscriptions.answer(sql, envelope);
+    if (subscriptionAnswer) {
+      await this.reply(sql, envelope, subscriptionAnswer.replyTo, subscriptionAnswer.response);
+      return;
+    }
     if (!isMessage(envelope, CheckoutRequested)) return;
-    const request = envelope.payload;
-    const response = await this.openCheckout.open(sql, request, causedBy(envelope));
+    await this.reply(sql, envelope, envelope.payload.replyTo, await this.openCheckout.open(sql, envelope.payload, causedBy(envelope)));
+  }
+
+  private async reply(sql: HandlerContext['sql'], request: Envelope, replyTo: string, response: StoredResponse): Promise<void> {
     await this.outbox.enqueue(sql, [{
       topic: CheckoutReplied.topic,
       envelope: buildMessage(CheckoutReplied, {
-        key: request.userId,
-        origin: causedBy(envelope),
+        key: request.key,
+        origin: causedBy(request),
         occurredAt: this.clock.now(),
-        payload: { requestId: envelope.id, replyTo: request.replyTo, statusCode: response.statusCode, body: response.body },
+        payload: { requestId: request.id, replyTo, statusCode: response.statusCode, body: response.body },
       }),
     }]);
   }

@@ -6,12 +6,14 @@ import {
 } from '@payments/testing';
 import { CheckoutDatabaseProbe } from './checkout-database.fixture';
 import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
+import { CatalogQuoteService } from './catalog-quote/catalog-quote.service';
 import { CheckoutCommandsHandler } from './checkout-commands.handler';
 import { loadCheckoutConfig } from './checkout.config';
 import { CheckoutModule } from './checkout.module';
 import { OpenCheckoutService } from './open-checkout/open-checkout.service';
 import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
+import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 
 // Test support for the integration tests: runs checkout's real Nest module in this process.
 
@@ -35,7 +37,7 @@ export class AdjustableClock implements Clock {
 /**
  * The broker is shared with other test runs and topic names are fixed, so a replica under test acts
  * only on commands from its own test's users (or, for commands that name no user, about its own
- * test's orders); the others are recorded in its inbox and skipped.
+ * test's orders or subscriptions); the others are recorded in its inbox and skipped.
  */
 class OwnUsersOnlyHandler implements ConsumerHandler {
   constructor(
@@ -45,8 +47,9 @@ class OwnUsersOnlyHandler implements ConsumerHandler {
   ) {}
 
   handle(envelope: Envelope, ctx: HandlerContext): Promise<void> {
-    const { userId, orderId } = envelope.payload as { userId?: unknown; orderId?: unknown };
-    const ours = typeof userId === 'string' ? this.ownsUser(userId) : typeof orderId === 'string' && this.ownsOrder(orderId);
+    const { userId, orderId, subscriptionId } = envelope.payload as { userId?: unknown; orderId?: unknown; subscriptionId?: unknown };
+    const owned = orderId ?? subscriptionId;
+    const ours = typeof userId === 'string' ? this.ownsUser(userId) : typeof owned === 'string' && this.ownsOrder(owned);
     return ours ? this.inner.handle(envelope, ctx) : Promise.resolve();
   }
 }
@@ -67,9 +70,13 @@ export async function startCheckoutReplica(options: {
   let builder = Test.createTestingModule({ imports: [CheckoutModule.forRoot(config)] })
     .overrideProvider(CheckoutCommandsHandler)
     .useFactory({
-      inject: [OpenCheckoutService, PaymentStatusCheckService, RefundPaymentService, Outbox, CLOCK],
-      factory: (open: OpenCheckoutService, statusCheck: PaymentStatusCheckService, refunds: RefundPaymentService, outbox: Outbox, clock: Clock) =>
-        new OwnUsersOnlyHandler(new CheckoutCommandsHandler(open, statusCheck, refunds, outbox, clock), options.ownsUser, options.ownsOrder ?? (() => false)),
+      inject: [OpenCheckoutService, PaymentStatusCheckService, RefundPaymentService, CatalogQuoteService, SubscriptionCommandsService, Outbox, CLOCK],
+      factory: (
+        open: OpenCheckoutService, statusCheck: PaymentStatusCheckService, refunds: RefundPaymentService, quotes: CatalogQuoteService,
+        subscriptions: SubscriptionCommandsService, outbox: Outbox, clock: Clock,
+      ) => new OwnUsersOnlyHandler(
+        new CheckoutCommandsHandler(open, statusCheck, refunds, quotes, subscriptions, outbox, clock), options.ownsUser, options.ownsOrder ?? (() => false),
+      ),
     });
   if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
   const replica = await builder.setLogger(silentNestLogger).compile();

@@ -40,3 +40,17 @@ describe('the checkout configuration', () => {
     expect(() => loadCheckoutConfig({ ...minimal, ...env })).toThrow(message);
   });
 });
+
+describe('the subscription pages', () => {
+  it('send subscribers back to the gateway by default, and to the configured pages when set', () => {
+    expect(loadCheckoutConfig(minimal).subscriptionPages).toEqual({ successUrl: 'http://127.0.0.1:3000/success?subscription_id={SUBSCRIPTION_ID}' });
+    expect(loadCheckoutConfig({
+      ...minimal, CHECKOUT_SUBSCRIPTION_SUCCESS_URL: 'https://shop.example/subscribed/{SUBSCRIPTION_ID}', CHECKOUT_SUBSCRIPTION_CANCEL_URL: 'https://shop.example/plans',
+    }).subscriptionPages).toEqual({ successUrl: 'https://shop.example/subscribed/{SUBSCRIPTION_ID}', cancelUrl: 'https://shop.example/plans' });
+  });
+
+  it('refuse a page that is not an http(s) URL at start', () => {
+    expect(() => loadCheckoutConfig({ ...minimal, CHECKOUT_SUBSCRIPTION_SUCCESS_URL: 'shop.example/subscribed' })).toThrow('CHECKOUT_SUBSCRIPTION_SUCCESS_URL must be an http(s) URL');
+    expect(() => loadCheckoutConfig({ ...minimal, CHECKOUT_SUBSCRIPTION_CANCEL_URL: 'javascript:alert(1)' })).toThrow('CHECKOUT_SUBSCRIPTION_CANCEL_URL must be an http(s) URL');
+  });
+});

@@ -43,6 +43,23 @@ export interface CheckoutConfig {
    * nobody else can compute them. Changing it changes the ids of new orders only.
    */
   orderIdSecret: string;
+  /**
+   * Where the provider's subscription page sends the customer, `{SUBSCRIPTION_ID}` filled in:
+   * CHECKOUT_SUBSCRIPTION_SUCCESS_URL (default the gateway's return page) and, for Stripe's back
+   * link, CHECKOUT_SUBSCRIPTION_CANCEL_URL (optional).
+   */
+  subscriptionPages: { successUrl: string; cancelUrl?: string };
+}
+
+export const DEFAULT_SUBSCRIPTION_SUCCESS_URL = 'http://127.0.0.1:3000/success?subscription_id={SUBSCRIPTION_ID}';
+
+function subscriptionPagesFrom(env: NodeJS.ProcessEnv): CheckoutConfig['subscriptionPages'] {
+  const successUrl = optionalEnv(env, 'CHECKOUT_SUBSCRIPTION_SUCCESS_URL', DEFAULT_SUBSCRIPTION_SUCCESS_URL);
+  const cancelUrl = optionalEnv(env, 'CHECKOUT_SUBSCRIPTION_CANCEL_URL', '');
+  for (const [name, url] of [['CHECKOUT_SUBSCRIPTION_SUCCESS_URL', successUrl], ['CHECKOUT_SUBSCRIPTION_CANCEL_URL', cancelUrl]]) {
+    if (url !== '' && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`${name} must be an http(s) URL`);
+  }
+  return cancelUrl ? { successUrl, cancelUrl } : { successUrl };
 }
 
 const MIN_ORDER_ID_SECRET_BYTES = 32;
@@ -76,6 +93,7 @@ export function loadCheckoutConfig(env: NodeJS.ProcessEnv = process.env): Checko
     seedCatalog: optionalEnv(env, 'CHECKOUT_SEED_CATALOG', 'false') === 'true',
     stripe: { secretKey: requiredEnv(env, 'STRIPE_SECRET_KEY'), webhookSecrets: [], ...stripeApiTarget(env) },
     orderIdSecret: orderIdSecretFrom(env),
+    subscriptionPages: subscriptionPagesFrom(env),
     cashfree: cashfreeAdapterConfigFrom(env),
     databaseUrl: databaseUrl(env),
     consumerGroupId: optionalEnv(env, 'CHECKOUT_CONSUMER_GROUP', 'checkout'),

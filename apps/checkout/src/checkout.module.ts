@@ -1,18 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
 import { CashfreeAdapter, PaymentProviderPort, ProviderName, StripeAdapter } from '@payments/providers';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration, SchemaMigrations } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
+import { CatalogQuoteService } from './catalog-quote/catalog-quote.service';
 import { CatalogSeedService } from './catalog-seed.service';
 import { CHECKOUT_CONFIG, CheckoutConfig } from './checkout.config';
 import { CheckoutCommandsHandler } from './checkout-commands.handler';
 import { CheckoutInit1732300000000 } from './migrations/1732300000000-checkout-init';
 import { CheckoutKeyGenerations1732600000000 } from './migrations/1732600000000-checkout-key-generations';
 import { CheckoutRefunds1732700000000 } from './migrations/1732700000000-checkout-refunds';
+import { CheckoutSubscriptions1733300000000 } from './migrations/1733300000000-checkout-subscriptions';
 import { CHECKOUT_PROVIDERS, OpenCheckoutService } from './open-checkout/open-checkout.service';
 import { PendingRefundSweeper } from './refunds/pending-refund.sweeper';
 import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
+import { CancelSubscriptionService } from './subscriptions/cancel-subscription.service';
+import { OpenSubscriptionCheckoutService } from './subscriptions/open-subscription-checkout.service';
+import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
+
+/** The checkout schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
+export const CHECKOUT_MIGRATIONS: SchemaMigrations = { schema: 'checkout', migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000, CheckoutRefunds1732700000000, parkedMessagesMigration('checkout'), CheckoutSubscriptions1733300000000] };
 
 @Module({})
 export class CheckoutModule {
@@ -24,7 +32,7 @@ export class CheckoutModule {
         ServiceDatabaseModule.forRoot({
           schema: 'checkout',
           url: config.databaseUrl,
-          migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000, CheckoutRefunds1732700000000, parkedMessagesMigration('checkout')],
+          migrations: CHECKOUT_MIGRATIONS.migrations,
         }),
         MessagingModule.forRoot({
           clientId: 'checkout',
@@ -49,6 +57,10 @@ export class CheckoutModule {
         OpenCheckoutService,
         PaymentStatusCheckService,
         RefundPaymentService,
+        CatalogQuoteService,
+        OpenSubscriptionCheckoutService,
+        CancelSubscriptionService,
+        SubscriptionCommandsService,
         PendingRefundSweeper,
         CheckoutCommandsHandler,
         CatalogSeedService,

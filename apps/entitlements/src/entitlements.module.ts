@@ -1,12 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration, SchemaMigrations } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
-import { EntitlementsConfig } from './entitlements.config';
-import { GrantOnOrderPaidHandler } from './grant-on-order-paid.handler';
+import { AccessDecisionRecorder } from './access/access-decision.recorder';
+import { DecisionContexts } from './access/decision-context';
+import { EntitlementMetrics } from './access/entitlement.metrics';
+import { LapsedAccessSweeper } from './access/lapsed-access.sweeper';
+import { OrderAccessHandler } from './access/order-access.handler';
+import { SubscriptionAccessHandler } from './access/subscription-access.handler';
+import { ENTITLEMENTS_CONFIG, EntitlementsConfig } from './entitlements.config';
 import { EntitlementsInit1732300000000 } from './migrations/1732300000000-entitlements-init';
+import { EntitlementValidity1733300000000 } from './migrations/1733300000000-entitlement-validity';
 
 export const ENTITLEMENTS_SCHEMA = 'entitlements';
+
+/** The entitlements schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
+export const ENTITLEMENTS_MIGRATIONS: SchemaMigrations = { schema: ENTITLEMENTS_SCHEMA, migrations: [EntitlementsInit1732300000000, parkedMessagesMigration(ENTITLEMENTS_SCHEMA), EntitlementValidity1733300000000] };
 
 @Module({})
 export class EntitlementsModule {
@@ -15,16 +24,26 @@ export class EntitlementsModule {
       module: EntitlementsModule,
       imports: [
         ObservabilityModule.forService('entitlements', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: ENTITLEMENTS_SCHEMA, migrations: [EntitlementsInit1732300000000, parkedMessagesMigration(ENTITLEMENTS_SCHEMA)] }),
+        ServiceDatabaseModule.forRoot({
+          schema: ENTITLEMENTS_SCHEMA,
+          url: config.databaseUrl,
+          migrations: ENTITLEMENTS_MIGRATIONS.migrations,
+        }),
         MessagingModule.forRoot({
           clientId: 'entitlements',
           brokers: config.kafkaBrokers,
           schema: ENTITLEMENTS_SCHEMA,
-          topics: [Topics.ordersEvents, Topics.entitlementGranted],
-          consumers: [{ groupId: 'entitlements', topics: [Topics.ordersEvents], handler: GrantOnOrderPaidHandler }],
+          topics: [Topics.ordersEvents, Topics.subscriptionsEvents, Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked],
+          consumers: [
+            { groupId: config.consumerGroupId, topics: [Topics.ordersEvents], handler: OrderAccessHandler },
+            { groupId: `${config.consumerGroupId}-subscriptions`, topics: [Topics.subscriptionsEvents], handler: SubscriptionAccessHandler },
+          ],
         }),
       ],
-      providers: [...systemClockAndIds, GrantOnOrderPaidHandler],
+      providers: [
+        ...systemClockAndIds, { provide: ENTITLEMENTS_CONFIG, useValue: config },
+        EntitlementMetrics, DecisionContexts, AccessDecisionRecorder, OrderAccessHandler, SubscriptionAccessHandler, LapsedAccessSweeper,
+      ],
     };
   }
 }

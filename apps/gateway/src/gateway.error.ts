@@ -21,6 +21,16 @@ export type GatewayErrorCode =
   | 'IDEMPOTENCY.IN_FLIGHT'
   /** No such order, or not one the caller may see. */
   | 'ORDER.NOT_FOUND'
+  /** No such subscription, or not one the caller may see. */
+  | 'SUBSCRIPTION.NOT_FOUND'
+  /** No flagged order with that id (the admin console's review flags). */
+  | 'REVIEW_FLAG.NOT_FOUND'
+  /** order-ledger lists no unmatched payment for that order id. */
+  | 'UNMATCHED_PAYMENT.NOT_FOUND'
+  /** No dead-letter topic for that topic. */
+  | 'DEAD_LETTER.TOPIC_NOT_FOUND'
+  /** The service has no parked message with that id (retried and applied meanwhile, perhaps). */
+  | 'PARKED_MESSAGE.NOT_FOUND'
   /** Not one of the payment failure codes orders show. */
   | 'PAYMENT_FAILURE.NOT_FOUND'
   /** The order exists but is not paid (or partially refunded). */

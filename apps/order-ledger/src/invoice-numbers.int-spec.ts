@@ -6,6 +6,7 @@ import { TestDatabase, eventually, testDatabase } from '@payments/testing';
 import { formatInvoiceNumber } from './domain/invoice-number';
 import { LedgerRepository } from './ledger.repository';
 import { OrderLedgerInit1732300000000 } from './migrations/1732300000000-order-ledger-init';
+import { SubscriptionInvoices1733100000000 } from './migrations/1733100000000-subscription-invoices';
 
 const CONCURRENT_PAYMENTS = 40;
 
@@ -41,7 +42,7 @@ describe('invoice numbers under concurrent payments', () => {
     database = await testDatabase('order_ledger_invoices');
     await ensureSchema(database.url, 'order_ledger');
     const dataSource = new DataSource({
-      type: 'postgres', url: database.url, schema: 'order_ledger', migrationsTableName: 'migrations', migrations: [OrderLedgerInit1732300000000],
+      type: 'postgres', url: database.url, schema: 'order_ledger', migrationsTableName: 'migrations', migrations: [OrderLedgerInit1732300000000, SubscriptionInvoices1733100000000],
     });
     await dataSource.initialize();
     await dataSource.runMigrations();

@@ -10,6 +10,7 @@ import { PendingOrderChecks1732900000000 } from './migrations/1732900000000-pend
 import { UnmatchedFacts1733000000001 } from './migrations/1733000000001-unmatched-facts';
 import { SubscriptionInvoices1733100000000 } from './migrations/1733100000000-subscription-invoices';
 import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
+import { OrderHistoryController } from './history/order-history.controller';
 import { OrderLedgerHandler } from './order-ledger.handler';
 import { ORDER_LEDGER_SCHEMA } from './order-stream.repository';
 import { ProjectionsHost } from './projections/projections.host';
@@ -44,7 +45,7 @@ export class OrderLedgerModule {
         }),
       ],
       providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, SubscriptionCommandsService, OrderLedgerHandler, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper],
-      controllers: [UnmatchedPaymentsController],
+      controllers: [UnmatchedPaymentsController, OrderHistoryController],
     };
   }
 }

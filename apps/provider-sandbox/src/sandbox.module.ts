@@ -1,6 +1,7 @@
 import { DynamicModule, Module, OnModuleDestroy } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CASHFREE_CONTROLLERS, cashfreeProviders } from './cashfree/cashfree-sandbox.providers';
+import { CASHFREE_SUBSCRIPTION_CONTROLLERS, cashfreeSubscriptionProviders } from './cashfree-subscriptions/cashfree-subscriptions.providers';
 import { RunFaultPlan } from './domain/run-faults';
 import type { SandboxRuntime } from './domain/sandbox-runtime';
 import { HealthController } from './health.controller';
@@ -10,6 +11,7 @@ import { SANDBOX_RUNTIME } from './sandbox.tokens';
 import { HostedPageController } from './stripe/hosted-page.controller';
 import { PaymentIntentsApi } from './stripe/payment-intents.api';
 import { PaymentIntents } from './stripe/payment-intents.service';
+import { STRIPE_BILLING_CONTROLLERS, stripeBillingProviders } from './stripe-billing/stripe-billing.providers';
 import { StripeApiController } from './stripe/stripe-api.controller';
 import { StripeApiGateway } from './stripe/stripe-api.gateway';
 import { StripeControlController } from './stripe/stripe-control.controller';
@@ -27,7 +29,7 @@ export class SandboxModule implements OnModuleDestroy {
     return {
       module: SandboxModule,
       controllers: [HealthController, StripeApiController, StripeControlController, HostedPageController, SandboxFaultsController, ...CASHFREE_CONTROLLERS,
-        ...STRIPE_CHECKOUT_AND_REFUND_CONTROLLERS],
+        ...STRIPE_CHECKOUT_AND_REFUND_CONTROLLERS, ...STRIPE_BILLING_CONTROLLERS, ...CASHFREE_SUBSCRIPTION_CONTROLLERS],
       providers: [
         { provide: SANDBOX_RUNTIME, useValue: runtime },
         { provide: APP_FILTER, useClass: SandboxErrorFilter },
@@ -57,6 +59,8 @@ export class SandboxModule implements OnModuleDestroy {
         },
         ...cashfreeProviders(config.cashfree),
         ...stripeCheckoutAndRefundProviders(),
+        ...stripeBillingProviders(),
+        ...cashfreeSubscriptionProviders(),
       ],
     };
   }

@@ -1,12 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
 import { CashfreeAdapter, PaymentProviderPort, ProviderName, StripeAdapter } from '@payments/providers';
-import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds } from '@payments/nest-runtime';
+import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, SchemaMigrations } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { IngestWebhookService, PROVIDERS } from './ingest-webhook.service';
 import { WebhookIngestInit1732300000000 } from './migrations/1732300000000-webhook-ingest-init';
 import { WebhookIngestConfig } from './webhook-ingest.config';
 import { WebhooksController } from './webhooks.controller';
+
+/** The webhook-ingest schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
+export const WEBHOOK_INGEST_MIGRATIONS: SchemaMigrations = { schema: 'webhook_ingest', migrations: [WebhookIngestInit1732300000000] };
 
 @Module({})
 export class WebhookIngestModule {
@@ -15,7 +18,7 @@ export class WebhookIngestModule {
       module: WebhookIngestModule,
       imports: [
         ObservabilityModule.forService('webhook-ingest', postgresAndKafkaReadiness),
-        ServiceDatabaseModule.forRoot({ schema: 'webhook_ingest', migrations: [WebhookIngestInit1732300000000], url: config.databaseUrl }),
+        ServiceDatabaseModule.forRoot({ schema: 'webhook_ingest', migrations: WEBHOOK_INGEST_MIGRATIONS.migrations, url: config.databaseUrl }),
         MessagingModule.forRoot({
           clientId: 'webhook-ingest',
           brokers: config.kafkaBrokers,

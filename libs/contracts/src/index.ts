@@ -4,3 +4,4 @@ export * from './contract';
 export * from './registry';
 export * from './messages';
 export * from './name-based-id';
+export * from './entitlement-access';

@@ -10,10 +10,11 @@ import { CheckoutOrderRepository, NewCheckoutOrder } from '../checkout-order.rep
 import { orderIdFor, providerOpenKey } from '../domain/order-identity';
 import { Coupon, PriceQuote, isCouponCodeShaped, priceOrder } from '../domain/pricing';
 import { chooseProvider } from '../domain/provider-routing';
-import { IdempotencyRepository, IdempotentRequest, StoredResponse } from '../idempotency.repository';
+import { IdempotencyRepository, StoredResponse } from '../idempotency.repository';
 import {
-  couponNotFoundResponse, errorResponse, inFlightResponse, keyReusedResponse, openedResponse, providerFailureResponse, statusForCode,
+  couponNotFoundResponse, errorResponse, openedResponse, providerFailureResponse, statusForCode,
 } from './checkout-response';
+import { answerIdempotently } from './idempotent-claim';
 
 export const CHECKOUT_PROVIDERS = Symbol('CHECKOUT_PROVIDERS');
 export type CheckoutProviders = ReadonlyMap<ProviderName, PaymentProviderPort>;
@@ -23,7 +24,8 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 type Priced = { error: StoredResponse } | { quote: PriceQuote; provider: ProviderName; title: string };
 
-function codeOf(error: unknown): string | null {
+/** The stable code of a domain error (`PRICING.CURRENCY_NOT_OFFERED`); null for anything else. */
+export function codeOf(error: unknown): string | null {
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'string' && /^[A-Z]+\.[A-Z_]+$/.test(code) ? code : null;
 }
@@ -49,35 +51,21 @@ export class OpenCheckoutService {
 
   async open(sql: Sql, request: CheckoutRequestedV1, origin: EnvelopeOrigin): Promise<StoredResponse> {
     const now = this.clock.now();
-    const keyed: IdempotentRequest = { userId: request.userId, key: request.idempotencyKey, requestHash: request.requestHash };
-    const claim = await this.idempotency.claim(sql, keyed, { now, ttlMs: IDEMPOTENCY_TTL_MS, inFlightWaitMs: this.config.inFlightWaitMs });
-    switch (claim.kind) {
-      case 'replay':
-        return claim.response;
-      case 'in_flight':
-        return inFlightResponse();
-      case 'key_reused':
-        return keyReusedResponse();
-      case 'new':
-        break;
-    }
-    const priced = await this.price(sql, request, now);
-    if ('error' in priced) {
-      await this.idempotency.release(sql);
-      return priced.error;
-    }
-    const order: NewCheckoutOrder = {
-      orderId: orderIdFor(this.config.orderIdSecret, request.userId, request.idempotencyKey, claim.generation),
-      userId: request.userId,
-      productId: request.productId,
-      quantity: request.quantity,
-      quote: priced.quote,
-      provider: priced.provider,
-      createdAt: now,
-    };
-    const response = await this.openWithProvider(sql, order, request, priced.title, origin);
-    await this.idempotency.complete(sql, keyed, response, order.orderId);
-    return response;
+    const options = { now, ttlMs: IDEMPOTENCY_TTL_MS, inFlightWaitMs: this.config.inFlightWaitMs };
+    return answerIdempotently(this.idempotency, sql, request, options, async (generation) => {
+      const priced = await this.price(sql, request, now);
+      if ('error' in priced) return { release: priced.error };
+      const order: NewCheckoutOrder = {
+        orderId: orderIdFor(this.config.orderIdSecret, request.userId, request.idempotencyKey, generation),
+        userId: request.userId,
+        productId: request.productId,
+        quantity: request.quantity,
+        quote: priced.quote,
+        provider: priced.provider,
+        createdAt: now,
+      };
+      return { complete: await this.openWithProvider(sql, order, request, priced.title, origin), orderId: order.orderId };
+    });
   }
 
   private async price(sql: Sql, request: CheckoutRequestedV1, now: Date): Promise<Priced> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Consumer, Kafka, Producer } from 'kafkajs';
-import { CheckoutReplied, CheckoutRequested, CheckoutRequestedV1, Topics, buildMessage, decodeEnvelope, encodeEnvelope, isMessage } from '@payments/contracts';
+import { CheckoutReplied, CheckoutRequested, CheckoutRequestedV1, Contract, Topics, buildMessage, decodeEnvelope, encodeEnvelope, isMessage } from '@payments/contracts';
 import { CLOCK, Clock, KAFKA } from '@payments/nest-runtime';
 import { LOGGER, Logger } from '@payments/observability';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
@@ -51,11 +51,16 @@ export class CheckoutRequester implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async request(payload: Omit<CheckoutRequestedV1, 'replyTo'>, correlationId: string): Promise<CheckoutReply> {
-    const envelope = buildMessage(CheckoutRequested, {
-      key: payload.userId,
+    return this.send(CheckoutRequested, payload.userId, payload, correlationId);
+  }
+
+  /** Any command on checkout.commands that checkout answers on checkout.replies, addressed to this instance. */
+  async send<T extends { replyTo: string }>(contract: Contract<T>, key: string, payload: Omit<T, 'replyTo'>, correlationId: string): Promise<CheckoutReply> {
+    const envelope = buildMessage(contract, {
+      key,
       origin: { correlationId },
       occurredAt: this.clock.now(),
-      payload: { ...payload, replyTo: this.instanceId },
+      payload: { ...payload, replyTo: this.instanceId } as T,
     });
     const startedAt = Date.now();
     const replied = new Promise<CheckoutReply>((resolve) => this.pending.set(envelope.id, resolve));

@@ -3,7 +3,7 @@ import { Database, Sql } from '@payments/persistence';
 import { DATABASE } from '@payments/nest-runtime';
 import { EntitlementListDto, OrderViewDto } from './order-view.dto';
 
-interface OrderRow {
+export interface OrderRow {
   order_id: string; user_id: string; status: string; amount_minor: string; refunded_minor: string; currency: string;
   provider: string; lines: OrderViewDto['lines']; breakdown: OrderViewDto['breakdown']; invoice_number: string | null;
   needs_review: boolean; last_failure: string | null; last_failure_code: string | null; placed_at: Date | null; paid_at: Date | null; updated_at: Date;
@@ -11,7 +11,7 @@ interface OrderRow {
 
 const MAX_LISTED = 200;
 
-function toView(row: OrderRow): OrderViewDto {
+export function toView(row: OrderRow): OrderViewDto {
   return {
     orderId: row.order_id,
     userId: row.user_id,
@@ -56,13 +56,16 @@ export class OrderReadModel {
   }
 
   async entitlementsOf(userId: string): Promise<EntitlementListDto> {
-    const rows = await this.db.query<{ entitlement_id: string; product_id: string; kind: string; order_id: string; granted_at: Date }>(
-      `SELECT * FROM gateway.entitlements WHERE user_id = $1 ORDER BY granted_at`, [userId],
-    );
+    const rows = await this.db.query<{
+      entitlement_id: string; product_id: string; kind: string; order_id: string; granted_at: Date; status: string; valid_until: Date | null;
+      subscription_id: string | null; status_reason: string | null;
+    }>(`SELECT * FROM gateway.entitlements WHERE user_id = $1 ORDER BY granted_at`, [userId]);
     return {
       entitlements: rows.map((row) => ({
         entitlementId: row.entitlement_id, productId: row.product_id, kind: row.kind, orderId: row.order_id, grantedAt: row.granted_at,
+        status: row.status, validUntil: row.valid_until, subscriptionId: row.subscription_id, statusReason: row.status_reason,
       })),
     };
   }
+
 }

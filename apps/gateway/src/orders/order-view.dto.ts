@@ -48,8 +48,12 @@ class EntitlementViewDto {
   @ApiProperty({ format: 'uuid' }) entitlementId!: string;
   @ApiProperty() productId!: string;
   @ApiProperty({ enum: ['course', 'plan'] }) kind!: string;
-  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The purchase: the order id, or the subscription id for a plan' }) orderId!: string;
   @ApiProperty({ format: 'date-time' }) grantedAt!: Date;
+  @ApiProperty({ enum: ['active', 'suspended', 'revoked'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Access ends here (null: no end, a one-time purchase)' }) validUntil!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) subscriptionId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'renewal-paid', description: 'Why the status last changed' }) statusReason!: string | null;
 }
 
 export class EntitlementListDto {

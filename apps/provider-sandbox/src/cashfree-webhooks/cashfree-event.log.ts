@@ -8,8 +8,11 @@ export interface LoggedCashfreeWebhook extends DeliveryRecord {
   /** The sandbox's own id for the webhook, for tests; Cashfree sends none. */
   readonly id: string;
   readonly type: CashfreeWebhookType;
-  readonly orderId: string;
-  /** `cf_payment_id` of payment webhooks, `cf_refund_id` of refund webhooks. */
+  /** The order of payment and refund webhooks; null for subscription webhooks. */
+  readonly orderId: string | null;
+  /** The merchant's `subscription_id` of subscription webhooks; null for order webhooks. */
+  readonly subscriptionId: string | null;
+  /** `cf_payment_id` of payment webhooks, `cf_refund_id` of refund webhooks, `cf_subscription_id` or `cf_payment_id` of subscription webhooks. */
   readonly objectId: string;
   readonly payload: CashfreeWebhookPayload;
 }
@@ -17,7 +20,8 @@ export interface LoggedCashfreeWebhook extends DeliveryRecord {
 export interface CashfreeWebhookView {
   readonly id: string;
   readonly type: CashfreeWebhookType;
-  readonly orderId: string;
+  readonly orderId: string | null;
+  readonly subscriptionId: string | null;
   readonly objectId: string;
   readonly status: DeliveryStatus;
   readonly faults: DeliveryFaults;
@@ -41,11 +45,12 @@ export class CashfreeEventLog {
     return logged;
   }
 
-  list(filter: { orderId?: string; type?: string } = {}): CashfreeWebhookView[] {
+  list(filter: { orderId?: string; subscriptionId?: string; type?: string } = {}): CashfreeWebhookView[] {
     return this.webhooks
       .filter((logged) => (!filter.orderId || logged.orderId === filter.orderId) && (!filter.type || logged.type === filter.type))
+      .filter((logged) => !filter.subscriptionId || logged.subscriptionId === filter.subscriptionId)
       .map((logged) => ({
-        id: logged.id, type: logged.type, orderId: logged.orderId, objectId: logged.objectId, status: statusOf(logged),
+        id: logged.id, type: logged.type, orderId: logged.orderId, subscriptionId: logged.subscriptionId, objectId: logged.objectId, status: statusOf(logged),
         faults: logged.faults, endpoint: logged.endpoint, attempts: [...logged.attempts],
       }));
   }

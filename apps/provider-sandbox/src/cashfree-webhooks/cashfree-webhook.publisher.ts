@@ -15,8 +15,10 @@ export interface CashfreeWebhookPublisherOptions {
   readonly endpoint: string | null;
 }
 
+/** What a webhook is about: an order (payments, refunds) or a subscription; reordering holds it behind the next webhook of the same one. */
 export interface CashfreeWebhookSubject {
-  readonly orderId: string;
+  readonly orderId: string | null;
+  readonly subscriptionId?: string | null;
   readonly objectId: string;
   readonly notifyUrl: string | null;
 }
@@ -24,7 +26,7 @@ export interface CashfreeWebhookSubject {
 /**
  * Logs Cashfree webhooks and hands them to the sandbox's shared dispatcher (same copies, faults,
  * run faults and retries as Stripe's). A `reorder` webhook waits until the next webhook about the
- * same order has been delivered: a declined attempt's webhook then arrives after the success that
+ * same order (or subscription) has been delivered: a declined attempt's webhook then arrives after the success that
  * followed it.
  */
 export class CashfreeWebhookPublisher {
@@ -44,6 +46,7 @@ export class CashfreeWebhookPublisher {
       id: this.runtime.newId('cfwh'),
       type: payload.type,
       orderId: subject.orderId,
+      subscriptionId: subject.subscriptionId ?? null,
       objectId: subject.objectId,
       payload,
       faults,
@@ -52,7 +55,7 @@ export class CashfreeWebhookPublisher {
     });
     const signing = { secret: this.options.secretKey, webhookVersion: this.options.webhookVersion, faults };
     const deliver = () => this.dispatcher.dispatchSigned(logged, (attempt) => signCashfreeDelivery(payload, signing, this.runtime.now().getTime(), attempt));
-    this.gate.send(subject.orderId, deliver, faults);
+    this.gate.send(subject.subscriptionId ?? subject.orderId, deliver, faults);
     return logged;
   }
 }

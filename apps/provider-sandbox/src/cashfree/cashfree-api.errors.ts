@@ -32,6 +32,12 @@ export const CashfreeErrors = {
   orderNotPayable: (status: string) => invalid('order_not_active', `order is ${status}; only an ACTIVE order can be paid or terminated`),
   orderNotRefundable: (status: string) => invalid('order_not_paid', `refund can be raised only for a PAID order; this order is ${status}`),
   refundExceedsRemainder: () => invalid('refund_amount_invalid', 'refund_amount : refund amount is greater than the refundable amount'),
+  planNotFound: () => invalid('plan_not_found', 'plan does not exist', 404),
+  planAlreadyExists: () => invalid('plan_already_exists', 'plan with same plan_id is already present', 409),
+  subscriptionNotFound: () => invalid('subscription_not_found', 'subscription does not exist', 404),
+  subscriptionAlreadyExists: () => invalid('subscription_already_exists', 'subscription with same subscription_id is already present', 409),
+  subscriptionActionNotAllowed: (action: string, status: string) =>
+    invalid('action_not_allowed', `${action} is not allowed for a subscription in ${status} status`),
   idempotencyMismatch: () =>
     cashfreeError(422, 'idempotency_error', 'request_invalid', 'x-idempotency-key : was used with a different request body'),
   idempotencyInFlight: () =>

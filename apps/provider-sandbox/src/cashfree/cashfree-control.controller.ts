@@ -94,8 +94,8 @@ export class CashfreeControlController {
   }
 
   @Get('events')
-  listEvents(@Query('order_id') orderId?: string, @Query('type') type?: string) {
-    return { data: this.events.list({ orderId, type }) };
+  listEvents(@Query('order_id') orderId?: string, @Query('type') type?: string, @Query('subscription_id') subscriptionId?: string) {
+    return { data: this.events.list({ orderId, type, subscriptionId }) };
   }
 
   private customerAction(body: ControlBody | undefined): { action: CustomerAction } | { error: ReturnType<typeof CashfreeErrors.invalidField> } {

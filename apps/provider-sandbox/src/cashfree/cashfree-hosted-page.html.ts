@@ -1,7 +1,7 @@
 import { toMajorString } from '@payments/money';
 import { PAYMENT_METHOD_CHOICES, SandboxCashfreeOrder } from './cashfree-order';
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
 const LABELS = { upi: 'UPI', netbanking: 'Netbanking', wallet: 'Wallet' } as const;
@@ -9,10 +9,13 @@ const LABELS = { upi: 'UPI', netbanking: 'Netbanking', wallet: 'Wallet' } as con
 /**
  * A bare stand-in for Cashfree's checkout: pick UPI, netbanking or a wallet, then pay, decline or
  * abandon, each a new attempt through the control endpoints. Declined and abandoned attempts leave
- * the order ACTIVE, so the page can be used again.
+ * the order ACTIVE, so the page can be used again; a paid one goes to the order's return_url.
  */
 export function cashfreeCheckoutPage(order: SandboxCashfreeOrder): string {
   const id = escapeHtml(order.orderId);
+  // As Cashfree's checkout does: once paid, the customer goes to order_meta.return_url, {order_id} filled in.
+  const returnUrl = order.returnUrl ? JSON.stringify(order.returnUrl.replace(/\{order_id\}/g, encodeURIComponent(order.orderId))).replace(/</g, '\\u003c') : null;
+  const goBack = returnUrl ? `if (body.order && body.order.order_status === 'PAID') window.location.assign(${returnUrl});` : '';
   const methods = PAYMENT_METHOD_CHOICES.map((method, index) =>
     `<label><input type="radio" name="method" value="${method}"${index === 0 ? ' checked' : ''}> ${LABELS[method]}</label>`).join(' ');
   return `<!doctype html>
@@ -36,6 +39,7 @@ document.querySelectorAll('button[data-action]').forEach((button) => button.addE
   const body = await response.json();
   if (body.order) document.getElementById('status').textContent = body.order.order_status;
   document.getElementById('result').textContent = JSON.stringify(body, null, 2);
+  ${goBack}
 }));
 </script>
 </body>

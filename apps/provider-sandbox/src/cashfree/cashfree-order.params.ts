@@ -13,10 +13,10 @@ export interface CreateRefundParams {
 
 type Body = Record<string, unknown>;
 const refuse = (error: CashfreeApiResponse) => ({ ok: false, error }) as const;
-const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Thrown inside this file only, to stop at the first bad field; turned into a Cashfree 400. */
-class FieldError extends Error {
+/** Thrown while reading a body, to stop at the first bad field; `parse` turns it into a Cashfree 400. */
+export class FieldError extends Error {
   constructor(readonly response: CashfreeApiResponse) {
     super(String((response.body as { message?: string }).message));
   }
@@ -25,10 +25,10 @@ class FieldError extends Error {
 const ORDER_ID = /^[A-Za-z0-9_-]{3,45}$/;
 const REFUND_ID = /^[A-Za-z0-9_-]{3,40}$/;
 const CUSTOMER_ID = /^[A-Za-z0-9]{3,50}$/;
-const PHONE = /^\d{10}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PHONE = /^\d{10}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function text(body: Body, field: string, rule: { min: number; max: number; pattern?: RegExp; required?: boolean }, prefix = ''): string | null {
+export function text(body: Body, field: string, rule: { min: number; max: number; pattern?: RegExp; required?: boolean }, prefix = ''): string | null {
   const value = body[field];
   const name = `${prefix}${field}`;
   if (value === undefined || value === null || value === '') {
@@ -42,7 +42,7 @@ function text(body: Body, field: string, rule: { min: number; max: number; patte
 }
 
 /** A JSON decimal amount (Cashfree refuses strings) in paise, with at most two decimals and at least `min` paise. */
-function amount(body: Body, field: string, minMinor: number): number {
+export function amount(body: Body, field: string, minMinor: number): number {
   const value = body[field];
   if (value === undefined || value === null) throw new FieldError(CashfreeErrors.missingField(field));
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new FieldError(CashfreeErrors.invalidField(field));
@@ -87,13 +87,13 @@ function expiry(body: Body, now: Date): Date | null {
   return at;
 }
 
-function httpUrl(value: string | null, field: string): string | null {
+export function httpUrl(value: string | null, field: string): string | null {
   if (value === null) return null;
-  if (!/^https?:\/\/\S+$/.test(value)) throw new FieldError(CashfreeErrors.invalidField(`order_meta.${field}`, 'should be an http(s) URL'));
+  if (!/^https?:\/\/\S+$/.test(value)) throw new FieldError(CashfreeErrors.invalidField(field, 'should be an http(s) URL'));
   return value;
 }
 
-function parse<T>(body: unknown, read: (fields: Body) => T): ParamsResult<T> {
+export function parse<T>(body: unknown, read: (fields: Body) => T): ParamsResult<T> {
   if (!isObject(body)) return refuse(CashfreeErrors.malformedBody());
   try {
     return { ok: true, params: read(body) };
@@ -115,8 +115,8 @@ export function parseCreateOrder(body: unknown, now: Date): ParamsResult<CreateO
     if (!isObject(meta)) throw new FieldError(CashfreeErrors.invalidField('order_meta'));
     return {
       orderId, amountMinor, currency, customer: details,
-      returnUrl: httpUrl(text(meta, 'return_url', { min: 1, max: 250 }, 'order_meta.'), 'return_url'),
-      notifyUrl: httpUrl(text(meta, 'notify_url', { min: 1, max: 250 }, 'order_meta.'), 'notify_url'),
+      returnUrl: httpUrl(text(meta, 'return_url', { min: 1, max: 250 }, 'order_meta.'), 'order_meta.return_url'),
+      notifyUrl: httpUrl(text(meta, 'notify_url', { min: 1, max: 250 }, 'order_meta.'), 'order_meta.notify_url'),
       paymentMethods: text(meta, 'payment_methods', { min: 1, max: 200 }, 'order_meta.'),
       tags: tags(fields),
       note: text(fields, 'order_note', { min: 3, max: 200 }),

@@ -55,6 +55,21 @@ describe('the sandbox speaks Stripe’s dialect, as Stripe’s published OpenAPI
     expectStripeShaped('checkout.session', (await stripeCall(sandbox, 'POST', `/v1/checkout/sessions/${other.body.id}/expire`, '')).body);
   });
 
+  it('answers subscription-mode Checkout Sessions as Stripe does, open and complete with their subscription, invoice and customer', async () => {
+    const form = [
+      'mode=subscription', 'line_items[0][quantity]=1', 'line_items[0][price_data][currency]=usd', 'line_items[0][price_data][unit_amount]=1900',
+      'line_items[0][price_data][recurring][interval]=month', 'line_items[0][price_data][product_data][name]=Pro', 'success_url=https://shop.example/ok',
+      'subscription_data[metadata][subscription_id]=sub-1',
+    ].join('&');
+    const open = await stripeCall<{ id: string }>(sandbox, 'POST', '/v1/checkout/sessions', form);
+    expect(open.status).toBe(200);
+    expectStripeShaped('checkout.session', open.body);
+    await controlCall(sandbox, `/_sandbox/stripe/checkout_sessions/${open.body.id}/pay`);
+    const complete = await stripeCall<{ subscription: string | null }>(sandbox, 'GET', `/v1/checkout/sessions/${open.body.id}`);
+    expect(complete.body.subscription).toMatch(/^sub_/);
+    expectStripeShaped('checkout.session', complete.body);
+  });
+
   it('answers refunds as Stripe does, succeeded and failed', async () => {
     const id = await paidPaymentIntent(sandbox, `ord_${randomUUID()}`);
     const succeeded = await stripeCall<{ id: string }>(sandbox, 'POST', '/v1/refunds', `payment_intent=${id}&amount=1000`);

@@ -14,7 +14,8 @@ const header = (req: Request, name: string) => {
 
 /** The parts of an express request the Stripe gateway looks at. */
 export function stripeApiRequest(req: Request): StripeApiRequest {
-  const params = req.method === 'GET' ? req.query : req.body;
+  // stripe-node sends the parameters of GET and DELETE in the query string.
+  const params = req.method === 'GET' || req.method === 'DELETE' ? req.query : req.body;
   return {
     method: req.method,
     path: req.path,

@@ -4,10 +4,17 @@ import type { CheckoutSessionStatus, SandboxCheckoutSession } from './checkout-s
 export type CheckoutSessionCommand =
   /** The customer's first payment attempt created this PaymentIntent. */
   | { readonly type: 'AttachPaymentIntent'; readonly paymentIntentId: string }
-  /** The PaymentIntent succeeded. */
-  | { readonly type: 'Complete' }
+  /** The PaymentIntent succeeded; in subscription mode, the first invoice was paid and `billing` names what Stripe created. */
+  | { readonly type: 'Complete'; readonly billing?: SubscriptionLinks }
   /** The merchant expired the session, or its `expires_at` passed. */
   | { readonly type: 'Expire' };
+
+/** What completing a subscription-mode session creates. */
+export interface SubscriptionLinks {
+  readonly customer: string;
+  readonly subscription: string;
+  readonly invoice: string;
+}
 
 export type CheckoutSessionEventType = 'checkout.session.completed' | 'checkout.session.expired';
 
@@ -44,7 +51,7 @@ function evolve(session: SandboxCheckoutSession, command: CheckoutSessionCommand
     case 'AttachPaymentIntent':
       return { ...session, payment_intent: command.paymentIntentId };
     case 'Complete':
-      return { ...session, payment_status: 'paid', url: null };
+      return { ...session, payment_status: 'paid', url: null, ...(command.billing ?? {}) };
     case 'Expire':
       return { ...session, url: null };
     default: {

@@ -34,7 +34,8 @@ describe('Checkout Session create parameters', () => {
 
   it.each([
     ['a missing mode', { mode: undefined }, 'parameter_missing', 'mode'],
-    ['a subscription', { mode: 'subscription' }, 'parameter_invalid_enum', 'mode'],
+    ['a setup session', { mode: 'setup' }, 'parameter_invalid_enum', 'mode'],
+    ['subscription_data in payment mode', { subscription_data: { metadata: { a: 'b' } } }, 'parameter_invalid_empty', 'subscription_data'],
     ['no line items', { line_items: undefined }, 'parameter_missing', 'line_items'],
     ['a line item without quantity', { line_items: line({ quantity: undefined }) }, 'parameter_missing', 'line_items[0][quantity]'],
     ['a line item with a price id', { line_items: [{ quantity: '1', price: 'price_1' }] }, 'parameter_unknown', 'line_items[0][price]'],

@@ -1,3 +1,5 @@
+import type { SandboxPrice } from '../stripe-billing/price';
+import { CheckoutSubscriptionRequest, parseSubscriptionCheckout } from '../stripe-billing/subscription-checkout.params';
 import { CheckoutLineItem, CreateCheckoutSessionParams, PaymentIntentData, SESSION_LIFETIME_SECONDS, amountTotal } from './checkout-session';
 import { MAX_AMOUNT } from './payment-intent.params';
 import { ApiResponse, StripeErrors } from './stripe-api.errors';
@@ -7,7 +9,7 @@ import {
 
 const CREATE_PARAMS = [
   'mode', 'line_items', 'success_url', 'cancel_url', 'client_reference_id', 'customer_email', 'metadata', 'payment_intent_data',
-  'expires_at', 'expand',
+  'expires_at', 'expand', 'subscription_data',
 ];
 const LINE_ITEM_PARAMS = ['price_data', 'quantity'];
 const PRICE_DATA_PARAMS = ['currency', 'unit_amount', 'product_data'];
@@ -94,13 +96,29 @@ function parseExpiresAt(raw: unknown, nowSeconds: number): number | null | ApiRe
   return expiresAt;
 }
 
-/** Checks `POST /v1/checkout/sessions` parameters for a hosted, `payment`-mode session; nothing is stored when they fail. */
-export function parseCreateCheckoutSession(params: Params, nowSeconds: number): ParamsResult<CreateCheckoutSessionParams> {
+/** A session to create; in subscription mode, with the recurring price its line bills (an existing one, or one to create). */
+export type CheckoutSessionRequest = CreateCheckoutSessionParams & { readonly subscription?: CheckoutSubscriptionRequest };
+
+/**
+ * Checks `POST /v1/checkout/sessions` parameters for a hosted session in `payment` or
+ * `subscription` mode; `findPrice` looks up the `line_items[].price` ids. Nothing is stored when
+ * they fail.
+ */
+export function parseCreateCheckoutSession(
+  params: Params, nowSeconds: number, findPrice: (id: string) => SandboxPrice | undefined = () => undefined,
+): ParamsResult<CheckoutSessionRequest> {
   const unknown = unknownParam(params, CREATE_PARAMS);
   if (unknown) return refuse(StripeErrors.unknownParam(unknown));
   if (params.mode === undefined || params.mode === '') return refuse(StripeErrors.missingParam('mode'));
-  if (params.mode !== 'payment') return refuse(StripeErrors.invalidParam('mode', 'The provider-sandbox serves only mode=payment.', 'parameter_invalid_enum'));
-  const lines = parseLineItems(params.line_items);
+  if (params.mode !== 'payment' && params.mode !== 'subscription') {
+    return refuse(StripeErrors.invalidParam('mode', 'The provider-sandbox serves mode=payment and mode=subscription.', 'parameter_invalid_enum'));
+  }
+  const subscription = params.mode === 'subscription' ? parseSubscriptionCheckout(params, findPrice) : null;
+  if (isError(subscription)) return refuse(subscription);
+  if (params.mode === 'payment' && params.subscription_data !== undefined) {
+    return refuse(StripeErrors.invalidParam('subscription_data', 'You can only pass `subscription_data` in `subscription` mode.', 'parameter_invalid_empty'));
+  }
+  const lines = subscription ?? parseLineItems(params.line_items);
   if (isError(lines)) return refuse(lines);
   const successUrl = parseUrl(params, 'success_url');
   if (isError(successUrl)) return refuse(successUrl);
@@ -117,8 +135,7 @@ export function parseCreateCheckoutSession(params: Params, nowSeconds: number): 
   if (isError(paymentIntentData)) return refuse(paymentIntentData);
   const expiresAt = parseExpiresAt(params.expires_at, nowSeconds);
   if (isError(expiresAt)) return refuse(expiresAt);
-  return {
-    ok: true,
-    params: { ...lines, successUrl, cancelUrl, clientReferenceId, customerEmail, metadata, paymentIntentData, expiresAt },
-  };
+  const common = { currency: lines.currency, lineItems: lines.lineItems, successUrl, cancelUrl, clientReferenceId, customerEmail, metadata, paymentIntentData, expiresAt };
+  if (!subscription) return { ok: true, params: common };
+  return { ok: true, params: { ...common, mode: 'subscription', subscriptionData: subscription.subscriptionData, subscription: subscription.request } };
 }

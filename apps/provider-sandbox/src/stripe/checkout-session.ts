@@ -1,5 +1,10 @@
-/** The statuses of a Checkout Session in `payment` mode. */
+import type { Recurrence } from '../stripe-billing/billing-period';
+
+/** The statuses of a Checkout Session. */
 export type CheckoutSessionStatus = 'open' | 'complete' | 'expired';
+
+/** `payment`: one charge through a PaymentIntent; `subscription`: a recurring price, billed by a subscription. */
+export type CheckoutMode = 'payment' | 'subscription';
 
 /** One line the customer sees on the hosted page (`line_items[].price_data`). */
 export interface CheckoutLineItem {
@@ -7,6 +12,8 @@ export interface CheckoutLineItem {
   /** Minor units of the session's currency. */
   readonly unitAmount: number;
   readonly quantity: number;
+  /** Subscription mode: how often the line is billed. */
+  readonly recurring?: Recurrence | null;
 }
 
 /** What Stripe passes on to the PaymentIntent it creates when the customer pays. */
@@ -16,7 +23,14 @@ export interface PaymentIntentData {
   readonly receiptEmail: string | null;
 }
 
+/** What Stripe passes on to the subscription it creates (`subscription_data`). */
+export interface SubscriptionData {
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
 export interface CreateCheckoutSessionParams {
+  /** `payment` when absent. */
+  readonly mode?: CheckoutMode;
   /** Lower-case, as Stripe stores it; every line item shares it. */
   readonly currency: string;
   readonly lineItems: readonly CheckoutLineItem[];
@@ -26,6 +40,8 @@ export interface CreateCheckoutSessionParams {
   readonly customerEmail: string | null;
   readonly metadata: Readonly<Record<string, string>>;
   readonly paymentIntentData: PaymentIntentData;
+  /** Subscription mode only. */
+  readonly subscriptionData?: SubscriptionData | null;
   /** Unix seconds; null = 24 h after creation, Stripe's default. */
   readonly expiresAt: number | null;
 }
@@ -46,19 +62,24 @@ export interface SandboxCheckoutSession {
   readonly currency: string;
   readonly custom_fields: readonly never[];
   readonly custom_text: { readonly shipping_address: null; readonly submit: null };
-  readonly customer: null;
+  /** Subscription mode: the customer Stripe created when the session completed. */
+  readonly customer: string | null;
   readonly customer_email: string | null;
   readonly expires_at: number;
   readonly livemode: false;
   readonly locale: null;
   readonly metadata: Readonly<Record<string, string>>;
-  readonly mode: 'payment';
+  /** Subscription mode: the subscription's first invoice, once the session is complete. */
+  readonly invoice: string | null;
+  readonly mode: CheckoutMode;
   /** Null until the customer first tries to pay: Stripe creates the PaymentIntent then (API 2022-08-01 and later). */
   readonly payment_intent: string | null;
   readonly payment_method_types: readonly string[];
   readonly payment_status: 'unpaid' | 'paid';
   readonly shipping_options: readonly never[];
   readonly status: CheckoutSessionStatus;
+  /** Subscription mode: the subscription created when the session completed. */
+  readonly subscription: string | null;
   readonly success_url: string;
   /** The hosted page; null once the session is complete or expired. */
   readonly url: string | null;
@@ -90,15 +111,17 @@ export function newCheckoutSession(id: string, params: CreateCheckoutSessionPara
     customer: null,
     customer_email: params.customerEmail,
     expires_at: params.expiresAt ?? createdAt + SESSION_LIFETIME_SECONDS.default,
+    invoice: null,
     livemode: false,
     locale: null,
     metadata: params.metadata,
-    mode: 'payment',
+    mode: params.mode ?? 'payment',
     payment_intent: null,
     payment_method_types: ['card'],
     payment_status: 'unpaid',
     shipping_options: [],
     status: 'open',
+    subscription: null,
     success_url: params.successUrl,
     url: `${pageBaseUrl}/pay/stripe/session/${id}`,
   };

@@ -1,5 +1,7 @@
 import { unixSeconds, type SandboxRuntime } from '../domain/sandbox-runtime';
-import { parseCreateCheckoutSession } from './checkout-session.params';
+import type { StripeCatalog } from '../stripe-billing/stripe-catalog.service';
+import { priceRefusal } from '../stripe-billing/prices.api';
+import { CheckoutSessionRequest, parseCreateCheckoutSession } from './checkout-session.params';
 import type { CheckoutSessionOutcome, CheckoutSessions } from './checkout-sessions.service';
 import { outcomeResponse } from './payment-intents.api';
 import { ApiResponse, StripeErrors } from './stripe-api.errors';
@@ -29,15 +31,27 @@ export class CheckoutSessionsApi {
   constructor(
     private readonly sessions: CheckoutSessions,
     private readonly runtime: SandboxRuntime,
+    private readonly catalog: StripeCatalog | null = null,
   ) {}
 
   /** `pageBaseUrl`: the sandbox as the caller reached it, for the hosted page's URL. */
   create(params: Params, pageBaseUrl: string): Operation {
     return () => {
-      const parsed = parseCreateCheckoutSession(params, unixSeconds(this.runtime.now()));
+      const parsed = parseCreateCheckoutSession(params, unixSeconds(this.runtime.now()), (id) => this.catalog?.findPrice(id));
       if (!parsed.ok) return { rejected: parsed.error };
-      return { executed: { status: 200, body: this.sessions.create(parsed.params, pageBaseUrl) } };
+      const priced = this.subscriptionPrice(parsed.params);
+      if ('error' in priced) return { rejected: priced.error };
+      return { executed: { status: 200, body: this.sessions.create({ ...parsed.params, subscriptionPriceId: priced.priceId }, pageBaseUrl) } };
     };
+  }
+
+  /** Subscription mode: the recurring price the line names, or the inactive one Stripe creates from its `price_data`. */
+  private subscriptionPrice(params: CheckoutSessionRequest): { priceId?: string } | { error: ApiResponse } {
+    const request = params.subscription;
+    if (!request || !this.catalog) return {};
+    if ('priceId' in request) return { priceId: request.priceId };
+    const created = this.catalog.createPrice(request.priceData);
+    return created.ok ? { priceId: created.price.id } : { error: priceRefusal(created, 'line_items[0][price_data][product]') };
   }
 
   retrieve(id: string, params: Params): Operation {

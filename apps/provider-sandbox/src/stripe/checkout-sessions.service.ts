@@ -1,7 +1,7 @@
 import { SandboxRuntime, unixSeconds } from '../domain/sandbox-runtime';
 import type { StripeWebhookPublisher } from '../webhooks/stripe-webhook.publisher';
-import { CheckoutLineItem, CreateCheckoutSessionParams, PaymentIntentData, SandboxCheckoutSession, newCheckoutSession } from './checkout-session';
-import { CheckoutSessionCommand, decide } from './checkout-session.decider';
+import { CheckoutLineItem, CreateCheckoutSessionParams, PaymentIntentData, SandboxCheckoutSession, SubscriptionData, newCheckoutSession } from './checkout-session';
+import { CheckoutSessionCommand, SubscriptionLinks, decide } from './checkout-session.decider';
 import type { SandboxPaymentIntent } from './payment-intent';
 import type { ChangeContext, DeclineDetails, PaymentIntentOutcome, PaymentIntents } from './payment-intents.service';
 import { NO_API_REQUEST } from './stripe-event';
@@ -10,6 +10,14 @@ interface StoredSession {
   readonly session: SandboxCheckoutSession;
   readonly lineItems: readonly CheckoutLineItem[];
   readonly paymentIntentData: PaymentIntentData;
+  /** Subscription mode: the recurring price the session's line bills. */
+  readonly subscriptionPriceId: string | null;
+  readonly subscriptionData: SubscriptionData;
+}
+
+/** Subscription mode: what paying the session starts (the sandbox's Stripe Billing). */
+export interface SubscriptionStarter {
+  start(session: SandboxCheckoutSession, line: { priceId: string; quantity: number }, subscriptionData: SubscriptionData, context: ChangeContext): SubscriptionLinks;
 }
 
 export type CheckoutSessionOutcome =
@@ -24,7 +32,9 @@ export type CheckoutSessionOutcome =
  * PaymentIntent is created at the customer's first payment attempt, carrying `payment_intent_data`.
  * Paying emits `payment_intent.succeeded` then `checkout.session.completed`; expiring emits
  * `checkout.session.expired` and cancels a PaymentIntent left unpaid. A session past `expires_at`
- * expires the next time anyone looks at it.
+ * expires the next time anyone looks at it. A subscription-mode session has no PaymentIntent:
+ * paying it starts the subscription (its own events), then emits `checkout.session.completed`; a
+ * declined card leaves it open without an event, as Stripe's page shows the error in place.
  */
 export class CheckoutSessions {
   private readonly sessions = new Map<string, StoredSession>();
@@ -33,13 +43,17 @@ export class CheckoutSessions {
     private readonly runtime: SandboxRuntime,
     private readonly intents: PaymentIntents,
     private readonly publisher: StripeWebhookPublisher,
+    private readonly billing: SubscriptionStarter | null = null,
   ) {}
 
   /** `pageBaseUrl`: where the customer reaches the sandbox, for the session's `url`. Stripe sends no event for a new session. */
-  create(params: CreateCheckoutSessionParams, pageBaseUrl: string): SandboxCheckoutSession {
+  create(params: CreateCheckoutSessionParams & { subscriptionPriceId?: string }, pageBaseUrl: string): SandboxCheckoutSession {
     // Test-mode session ids read cs_test_...
     const session = newCheckoutSession(this.runtime.newId('cs_test'), params, unixSeconds(this.runtime.now()), pageBaseUrl);
-    this.sessions.set(session.id, { session, lineItems: params.lineItems, paymentIntentData: params.paymentIntentData });
+    this.sessions.set(session.id, {
+      session, lineItems: params.lineItems, paymentIntentData: params.paymentIntentData, subscriptionPriceId: params.subscriptionPriceId ?? null,
+      subscriptionData: params.subscriptionData ?? { metadata: {} },
+    });
     return session;
   }
 
@@ -58,17 +72,28 @@ export class CheckoutSessions {
   }
 
   pay(id: string, context: ChangeContext): CheckoutSessionOutcome {
+    const stored = this.current(id);
+    if (stored?.subscriptionPriceId && this.billing) return this.paySubscription(stored, stored.subscriptionPriceId, context);
     return this.attempt(id, context, (intentId) => this.intents.pay(intentId, context), { type: 'Complete' });
   }
 
   /** A declined card: the PaymentIntent records the failure, the session stays open for another try. */
   decline(id: string, details: DeclineDetails, context: ChangeContext): CheckoutSessionOutcome {
+    const stored = this.current(id);
+    if (stored?.subscriptionPriceId && stored.session.status === 'open') return { ok: true, session: stored.session, intent: null };
     return this.attempt(id, context, (intentId) => this.intents.decline(intentId, details, context), null);
   }
 
   expire(id: string, context: ChangeContext): CheckoutSessionOutcome {
     const stored = this.current(id);
     return stored ? this.expireStored(stored, context) : { ok: false, reason: 'not_found' };
+  }
+
+  private paySubscription(stored: StoredSession, priceId: string, context: ChangeContext): CheckoutSessionOutcome {
+    if (stored.session.status !== 'open') return { ok: false, reason: 'not_open', session: stored.session };
+    const line = { priceId, quantity: stored.lineItems[0]?.quantity ?? 1 };
+    const billing = (this.billing as SubscriptionStarter).start(stored.session, line, stored.subscriptionData, context);
+    return this.apply(stored, { type: 'Complete', billing }, context);
   }
 
   private expireStored(stored: StoredSession, context: ChangeContext): CheckoutSessionOutcome {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CheckoutSessions } from './checkout-sessions.service';
 import { checkoutSessionPage, hostedPaymentPage, missingPaymentPage } from './hosted-page.html';
@@ -20,9 +20,20 @@ export class HostedPageController {
       .send(session ? checkoutSessionPage(session, this.sessions.lineItemsOf(id)) : missingPaymentPage(id, 'Checkout Session'));
   }
 
+  /** `return_url`: where a successful payment sends the browser (an http(s) URL; anything else is ignored). */
   @Get(':id')
-  page(@Param('id') id: string, @Res() res: Response): void {
+  page(@Param('id') id: string, @Query('return_url') returnUrl: unknown, @Res() res: Response): void {
     const intent = this.intents.find(id);
-    res.status(intent ? 200 : 404).type('html').send(intent ? hostedPaymentPage(intent) : missingPaymentPage(id));
+    res.status(intent ? 200 : 404).type('html').send(intent ? hostedPaymentPage(intent, httpUrlOrUndefined(returnUrl)) : missingPaymentPage(id));
+  }
+}
+
+function httpUrlOrUndefined(value: unknown): URL | undefined {
+  if (typeof value !== 'string' || value.length > 2048) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -4,9 +4,17 @@ import type { SandboxPaymentIntent } from './payment-intent';
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
-/** A bare test checkout page: three buttons that act as the customer through the control endpoints. */
-export function hostedPaymentPage(intent: SandboxPaymentIntent): string {
+/**
+ * A bare test checkout page: three buttons that act as the customer through the control endpoints.
+ * With a `returnUrl` (what Stripe.js's `confirmPayment` takes as `return_url`), a successful payment
+ * goes there with `payment_intent` and `redirect_status` added, as Stripe does.
+ */
+export function hostedPaymentPage(intent: SandboxPaymentIntent, returnUrl?: URL): string {
   const id = escapeHtml(intent.id);
+  const back = returnUrl ? new URL(returnUrl) : undefined;
+  back?.searchParams.set('payment_intent', intent.id);
+  back?.searchParams.set('redirect_status', 'succeeded');
+  const goBack = back ? `if (body.payment_intent && body.payment_intent.status === 'succeeded') window.location.assign(${JSON.stringify(back.toString()).replace(/</g, '\\u003c')});` : '';
   const amount = `${intent.amount} ${escapeHtml(intent.currency.toUpperCase())} (minor units)`;
   return `<!doctype html>
 <html lang="en">
@@ -27,6 +35,7 @@ document.querySelectorAll('button[data-action]').forEach((button) => button.addE
   const body = await response.json();
   document.getElementById('status').textContent = body.payment_intent ? body.payment_intent.status : 'unchanged';
   document.getElementById('result').textContent = JSON.stringify(body, null, 2);
+  ${goBack}
 }));
 </script>
 </body>
@@ -40,13 +49,14 @@ export function missingPaymentPage(id: string, what = 'PaymentIntent'): string {
 
 /**
  * The test page of a Checkout Session: its lines, and buttons that pay, decline or abandon (expire)
- * it through the control endpoints. After paying it goes to `success_url`, as Stripe's page does,
+ * it through the control endpoints; in subscription mode, paying starts the subscription. After paying it goes to `success_url`, as Stripe's page does,
  * with `{CHECKOUT_SESSION_ID}` filled in.
  */
 export function checkoutSessionPage(session: SandboxCheckoutSession, lineItems: readonly CheckoutLineItem[]): string {
   const id = escapeHtml(session.id);
   const currency = escapeHtml(session.currency.toUpperCase());
-  const lines = lineItems.map((line) => `<li>${escapeHtml(line.name)}: ${line.quantity} x ${line.unitAmount} ${currency}</li>`).join('');
+  const every = (line: CheckoutLineItem) => (line.recurring ? `, every ${line.recurring.intervalCount} ${line.recurring.interval}(s)` : '');
+  const lines = lineItems.map((line) => `<li>${escapeHtml(line.name)}: ${line.quantity} x ${line.unitAmount} ${currency}${every(line)}</li>`).join('');
   const successUrl = JSON.stringify(session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id)).replace(/</g, '\\u003c');
   const back = session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">Back to the shop</a></p>` : '';
   return `<!doctype html>
@@ -54,7 +64,7 @@ export function checkoutSessionPage(session: SandboxCheckoutSession, lineItems: 
 <head><meta charset="utf-8"><title>Sandbox Checkout ${id}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto}button{margin-right:.5rem;padding:.5rem 1rem}</style></head>
 <body>
-<h1>Stripe sandbox Checkout</h1>
+<h1>Stripe sandbox Checkout${session.mode === 'subscription' ? ' (subscription)' : ''}</h1>
 <p>Test page of the provider-sandbox: no card data, no real money.</p>
 <ul>${lines}</ul>
 <dl><dt>Checkout Session</dt><dd>${id}</dd><dt>Total</dt><dd>${session.amount_total} ${currency} (minor units)</dd>

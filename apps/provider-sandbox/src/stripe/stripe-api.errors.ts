@@ -47,6 +47,17 @@ export const StripeErrors = {
     invalid(`Invalid currency: ${currency.toLowerCase()}. Stripe currently supports these currencies: usd, eur, gbp, inr, jpy, ...`, { param }),
   noSuchPaymentIntent: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'intent', message: `No such payment_intent: '${id}'` }),
   noSuchCheckoutSession: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'session', message: `No such checkout.session: '${id}'` }),
+  noSuchPrice: (id: string, param = 'price') => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such price: '${id}'` }),
+  noSuchProduct: (id: string, param = 'product') => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such product: '${id}'` }),
+  noSuchSubscription: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: `No such subscription: '${id}'` }),
+  noSuchInvoice: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'invoice', message: `No such invoice: '${id}'` }),
+  noSuchCustomer: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: `No such customer: '${id}'` }),
+  noSuchTestClock: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'test_clock', message: `No such test_helpers.test_clock: '${id}'` }),
+  lookupKeyTaken: (priceId: string) => invalid(`A price (\`${priceId}\`) already uses that lookup key.`, { param: 'lookup_key' }),
+  subscriptionCanceled: () => invalid('A canceled subscription can only update its cancellation_details and metadata.'),
+  testClockNotAfter: () => invalid('The frozen time must be after the current frozen time of the test clock.', { param: 'frozen_time' }),
+  testClockTooFar: (limit: number) =>
+    invalid(`Cannot advance the test clock more than two intervals of its shortest subscription ahead (at most ${limit}).`, { param: 'frozen_time' }),
   noSuchRefund: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'refund', message: `No such refund: '${id}'` }),
   noSuchRefundTarget: (id: string, param: string) =>
     stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such ${param === 'charge' ? 'charge' : 'payment_intent'}: '${id}'` }),

@@ -37,8 +37,8 @@ export class StripeControlController {
   }
 
   @Get('events')
-  listEvents(@Query('payment_intent') objectId?: string, @Query('type') type?: string) {
-    return { object: 'list', data: this.events.list({ objectId, type }) };
+  listEvents(@Query('payment_intent') objectId?: string, @Query('type') type?: string, @Query('subscription') subject?: string) {
+    return { object: 'list', data: this.events.list({ objectId, type, subject }) };
   }
 
   private act(res: Response, id: string, action: string, body: ControlBody | undefined, change: (faults: DeliveryFaults) => PaymentIntentOutcome): void {

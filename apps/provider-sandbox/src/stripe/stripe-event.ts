@@ -16,7 +16,7 @@ export interface StripeEvent {
   readonly object: 'event';
   readonly api_version: string;
   readonly created: number;
-  readonly data: { readonly object: unknown };
+  readonly data: { readonly object: unknown; readonly previous_attributes?: Record<string, unknown> };
   readonly livemode: false;
   readonly pending_webhooks: number;
   readonly request: StripeEventRequest;
@@ -24,13 +24,19 @@ export interface StripeEvent {
 }
 
 /**
- * The PaymentIntent an event's object belongs to: itself, or the one it names (`payment_intent` of
- * a charge, refund or Checkout Session); null when there is none yet.
+ * What an event is about, for holding back a `reorder` event until the next one about the same
+ * thing: the PaymentIntent of a payment (itself, or the `payment_intent` a charge, refund or
+ * Checkout Session names), else the subscription of a billing object (itself, an invoice's
+ * `parent.subscription_details.subscription`, a subscription-mode session's `subscription`); null
+ * when there is none yet.
  */
-export function paymentIntentOf(object: unknown): string | null {
-  const fields = (object ?? {}) as { object?: unknown; id?: unknown; payment_intent?: unknown };
-  if (fields.object === 'payment_intent') return typeof fields.id === 'string' ? fields.id : null;
-  return typeof fields.payment_intent === 'string' ? fields.payment_intent : null;
+export function reorderKeyOf(object: unknown): string | null {
+  const fields = (object ?? {}) as {
+    object?: unknown; id?: unknown; payment_intent?: unknown; subscription?: unknown; parent?: { subscription_details?: { subscription?: unknown } | null } | null;
+  };
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  if (fields.object === 'payment_intent' || fields.object === 'subscription') return text(fields.id);
+  return text(fields.payment_intent) ?? text(fields.subscription) ?? text(fields.parent?.subscription_details?.subscription);
 }
 
 export interface NewStripeEvent {
@@ -41,6 +47,8 @@ export interface NewStripeEvent {
   apiVersion: string;
   request: StripeEventRequest;
   pendingWebhooks: number;
+  /** For `*.updated` events: the changed fields' earlier values. */
+  previousAttributes?: Record<string, unknown>;
 }
 
 export function buildStripeEvent(input: NewStripeEvent): StripeEvent {
@@ -50,7 +58,10 @@ export function buildStripeEvent(input: NewStripeEvent): StripeEvent {
     api_version: input.apiVersion,
     created: input.created,
     // A snapshot: later changes to the object must not show in an event already sent.
-    data: { object: structuredClone(input.object) },
+    data: {
+      object: structuredClone(input.object),
+      ...(input.previousAttributes ? { previous_attributes: structuredClone(input.previousAttributes) } : {}),
+    },
     livemode: false,
     pending_webhooks: input.pendingWebhooks,
     request: input.request,

@@ -1,6 +1,9 @@
 import type { Provider, Type } from '@nestjs/common';
 import type { SandboxRuntime } from '../domain/sandbox-runtime';
 import { SANDBOX_RUNTIME } from '../sandbox.tokens';
+import { checkoutSubscriptionStarter } from '../stripe-billing/checkout-subscription.starter';
+import { StripeCatalog } from '../stripe-billing/stripe-catalog.service';
+import { StripeSubscriptions } from '../stripe-billing/stripe-subscriptions.service';
 import { StripeWebhookPublisher } from '../webhooks/stripe-webhook.publisher';
 import { CheckoutSessionControlController } from './checkout-session-control.controller';
 import { CheckoutSessionsApi } from './checkout-sessions.api';
@@ -18,18 +21,19 @@ export const STRIPE_CHECKOUT_AND_REFUND_CONTROLLERS: Type[] = [
   CheckoutSessionsController, RefundsController, CheckoutSessionControlController, RefundControlController, SettlementReportController,
 ];
 
-/** Their services, built on the sandbox's PaymentIntents and Stripe webhook publisher. */
+/** Their services, built on the sandbox's PaymentIntents, Stripe Billing (subscription mode) and Stripe webhook publisher. */
 export function stripeCheckoutAndRefundProviders(): Provider[] {
   return [
     {
       provide: CheckoutSessions,
-      inject: [SANDBOX_RUNTIME, PaymentIntents, StripeWebhookPublisher],
-      useFactory: (runtime: SandboxRuntime, intents: PaymentIntents, publisher: StripeWebhookPublisher) => new CheckoutSessions(runtime, intents, publisher),
+      inject: [SANDBOX_RUNTIME, PaymentIntents, StripeWebhookPublisher, StripeSubscriptions, StripeCatalog],
+      useFactory: (runtime: SandboxRuntime, intents: PaymentIntents, publisher: StripeWebhookPublisher, subscriptions: StripeSubscriptions, catalog: StripeCatalog) =>
+        new CheckoutSessions(runtime, intents, publisher, checkoutSubscriptionStarter(subscriptions, catalog)),
     },
     {
       provide: CheckoutSessionsApi,
-      inject: [CheckoutSessions, SANDBOX_RUNTIME],
-      useFactory: (sessions: CheckoutSessions, runtime: SandboxRuntime) => new CheckoutSessionsApi(sessions, runtime),
+      inject: [CheckoutSessions, SANDBOX_RUNTIME, StripeCatalog],
+      useFactory: (sessions: CheckoutSessions, runtime: SandboxRuntime, catalog: StripeCatalog) => new CheckoutSessionsApi(sessions, runtime, catalog),
     },
     {
       provide: Refunds,

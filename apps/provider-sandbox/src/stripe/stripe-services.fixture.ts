@@ -7,6 +7,7 @@ export interface PublishedForTest {
   readonly type: string;
   readonly object: { id: string } & Record<string, unknown>;
   readonly request: StripeEventRequest;
+  readonly previousAttributes?: Record<string, unknown>;
 }
 
 /** A publisher that records instead of delivering, and a clock and id generator the spec controls. */
@@ -16,8 +17,8 @@ export function recordingSandbox(startAt: string) {
   let sequence = 0;
   const runtime: SandboxRuntime = { now: () => new Date(now), newId: (prefix) => `${prefix}_${++sequence}` };
   const publisher = {
-    publish: (type: string, object: unknown, request: StripeEventRequest) => {
-      published.push({ type, object: structuredClone(object) as PublishedForTest['object'], request });
+    publish: (type: string, object: unknown, request: StripeEventRequest, _faults?: unknown, previousAttributes?: Record<string, unknown>) => {
+      published.push({ type, object: structuredClone(object) as PublishedForTest['object'], request, ...(previousAttributes ? { previousAttributes } : {}) });
       return { event: { id: `evt_${published.length}` } };
     },
   } as unknown as StripeWebhookPublisher;

@@ -1,5 +1,5 @@
 import type { DeliveryFaults } from '../domain/delivery-faults';
-import type { StripeEvent } from '../stripe/stripe-event';
+import { StripeEvent, reorderKeyOf } from '../stripe/stripe-event';
 
 export type AttemptOutcome =
   /** The endpoint answered 2xx. */
@@ -63,9 +63,11 @@ export class StripeEventLog {
     return logged;
   }
 
-  list(filter: { objectId?: string; type?: string } = {}): EventView[] {
+  /** `subject`: events about one PaymentIntent or one subscription (its invoices and Checkout Session too). */
+  list(filter: { objectId?: string; type?: string; subject?: string } = {}): EventView[] {
     return this.events
       .filter((logged) => !filter.type || logged.event.type === filter.type)
+      .filter((logged) => !filter.subject || reorderKeyOf(logged.event.data.object) === filter.subject)
       .map((logged) => this.view(logged))
       .filter((view) => !filter.objectId || view.objectId === filter.objectId);
   }

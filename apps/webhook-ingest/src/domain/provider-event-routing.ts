@@ -2,6 +2,7 @@ import {
   Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundSucceeded, Topic, buildMessage,
 } from '@payments/contracts';
 import { NeutralProviderEvent, isReasonCode } from '@payments/providers';
+import { routeSubscriptionEvent } from './subscription-event-routing';
 
 export type RoutedProviderEvent =
   | { readonly publish: true; readonly topic: Topic; readonly toMessage: (origin: EnvelopeOrigin, at: Date) => Envelope }
@@ -9,7 +10,8 @@ export type RoutedProviderEvent =
 
 /**
  * Which verified provider events go on `payments.provider-events`, as which message (keyed by our
- * order id). Events that name no order of ours are stored and acknowledged, never published.
+ * order id, or for subscription events by our subscription id). Order events that name no order of
+ * ours are stored and acknowledged, never published.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,6 +21,7 @@ export function ourOrderId(event: Pick<NeutralProviderEvent, 'orderId'>): string
 }
 
 export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderEvent {
+  if (event.subscription) return routeSubscriptionEvent(event, event.subscription);
   const orderId = ourOrderId(event);
   if (!orderId) return { publish: false, reason: 'event names no order of ours (no order id, or not one of our UUIDs)' };
   const common = {

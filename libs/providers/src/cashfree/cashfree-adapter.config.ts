@@ -30,6 +30,19 @@ export interface CashfreeAdapterConfig {
   returnUrl?: string;
   /** `order_meta.notify_url`: per-order webhook URL; unset = the endpoint configured in Cashfree's dashboard. */
   notifyUrl?: string;
+  /**
+   * Cashfree's API returns no page URL for a subscription's mandate authorization, only a
+   * `subscription_session_id` for its JS `subscriptionsCheckout`. When set, this page (one that runs
+   * it, or the provider-sandbox's) is returned as the redirect URL, with `{subscription_session_id}`
+   * and `{subscription_id}` filled in.
+   */
+  subscriptionCheckoutUrl?: string;
+  /**
+   * Cashfree requires `customer_details.customer_email` on a subscription. Unless
+   * `OpenSubscriptionCheckoutInput.customerEmail` carries one this placeholder is sent, like the
+   * placeholder phone. Default `customer@example.com`.
+   */
+  placeholderEmail?: string;
 }
 
 /** Things a test may replace. */
@@ -48,6 +61,7 @@ export const CASHFREE_DEFAULTS = {
   maxRetries: 2,
   webhookToleranceSeconds: 300,
   placeholderPhone: '9999999999',
+  placeholderEmail: 'customer@example.com',
   /** First retry waits this long, doubling after each further one. */
   retryBaseDelayMs: 250,
   /** No retry waits longer, whatever `x-ratelimit-retry` asks for. */

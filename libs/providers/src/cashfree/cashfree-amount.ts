@@ -25,3 +25,14 @@ export function minorFromCashfreeAmount(value: unknown, currency: string, field 
     });
   }
 }
+
+/** A webhook amount in minor units; one we cannot read exactly is reported as null (stored, never published), with why in `reason`. */
+export function amountOf(value: unknown, currency: string | null, field: string): { amountMinor: number | null; unreadable?: string } {
+  if (currency === null) return { amountMinor: null };
+  try {
+    return { amountMinor: minorFromCashfreeAmount(value, currency, field) };
+  } catch (error) {
+    if (error instanceof ProviderError) return { amountMinor: null, unreadable: error.message };
+    throw error;
+  }
+}

@@ -72,3 +72,56 @@ export interface CashfreeWebhookEnvelope {
     error_details?: CashfreeErrorDetails | null;
   };
 }
+
+/** `POST /plans`, `GET /plans/{plan_id}`. */
+export interface CashfreePlanEntity {
+  plan_id: string;
+  plan_name?: string;
+  plan_type?: 'PERIODIC' | 'ON_DEMAND';
+  plan_currency?: string;
+  plan_recurring_amount?: number | string;
+  plan_interval_type?: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
+  plan_intervals?: number;
+  plan_status?: string;
+}
+
+/**
+ * `POST /subscriptions`, `GET /subscriptions/{subscription_id}`, `POST .../manage`. The response
+ * spells it `authorisation_details`; requests and payments say `authorization_details`.
+ */
+export interface CashfreeSubscriptionEntity {
+  cf_subscription_id?: string | number;
+  subscription_id: string;
+  subscription_status: string;
+  subscription_session_id?: string;
+  plan_details?: { plan_id?: string | null } | null;
+}
+
+/** `data` of `SUBSCRIPTION_PAYMENT_*` webhooks: one charge (or authorization) of a subscription. */
+export interface CashfreeSubscriptionPaymentData {
+  payment_id?: string;
+  cf_payment_id?: string | number;
+  subscription_id?: string;
+  cf_subscription_id?: string | number;
+  /** `AUTH` or `CHARGE` from 2025-01-01; 2023-08-01 samples carry the instrument (`DEBIT_CARD`). */
+  payment_type?: string;
+  payment_amount?: number | string;
+  /** From 2025-01-01 only. */
+  payment_currency?: string;
+  payment_status?: string;
+  payment_initiated_date?: string;
+  retry_attempts?: number | null;
+  failure_details?: { failure_reason?: string | null } | null;
+  /** 2023-08-01 spelling. */
+  failureDetails?: { failureReason?: string | null } | null;
+}
+
+/** `data` of `SUBSCRIPTION_STATUS_CHANGED` (and 2023-08-01's `SUBSCRIPTION_STATUS_CHANGE`). */
+export interface CashfreeSubscriptionStatusData {
+  subscription_details?: {
+    cf_subscription_id?: string | number;
+    subscription_id?: string;
+    subscription_status?: string;
+    next_schedule_date?: string | null;
+  } | null;
+}

@@ -1,34 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../port/provider-event.types';
-import { ProviderError } from '../port/provider.errors';
 import { reasonCodeOf } from '../port/reason-code';
 import { objectField, optionalCurrencyField, tokenField } from '../port/webhook-fields';
-import { minorFromCashfreeAmount } from './cashfree-amount';
+import { amountOf } from './cashfree-amount';
 import { cashfreeRefundReference } from './cashfree-refund.request';
 import type { CashfreePaymentEntity, CashfreeRefundEntity, CashfreeWebhookEnvelope } from './cashfree-api.types';
+import { CASHFREE_SUBSCRIPTION_EVENT_MAPPINGS } from './cashfree-subscription-event.mapper';
 
 /** What one Cashfree webhook contributes to a neutral event; provider, type and time are added around it. */
-type MappedFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason' | 'reasonCode' | 'refundId'>> & {
+export type MappedFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
+  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason' | 'reasonCode' | 'refundId' | 'subscription'>> & {
     /** The object's status, part of the derived event id. */
     readonly status: string;
-    /** The Cashfree id the event id is derived from: `cf_payment_id` or `cf_refund_id`. */
+    /** The Cashfree id the event id is derived from: `cf_payment_id`, `cf_refund_id` or a subscription id. */
     readonly cfId: string;
+    /** Ends the derived event id, for objects that can reach the same status more than once. */
+    readonly idSuffix?: string;
   };
-type CashfreeEventMapping = (data: NonNullable<CashfreeWebhookEnvelope['data']>) => MappedFields | null;
+export type CashfreeEventMapping = (data: NonNullable<CashfreeWebhookEnvelope['data']>, rawBody: Buffer) => MappedFields | null;
 
 const firstText = (...texts: (string | null | undefined)[]) => texts.find((text) => typeof text === 'string' && text.trim() !== '') ?? undefined;
-
-/** An amount we cannot read exactly is reported as null (stored, never published), with why in `reason`. */
-function amountOf(value: unknown, currency: string | null, field: string): { amountMinor: number | null; unreadable?: string } {
-  if (currency === null) return { amountMinor: null };
-  try {
-    return { amountMinor: minorFromCashfreeAmount(value, currency, field) };
-  } catch (error) {
-    if (error instanceof ProviderError) return { amountMinor: null, unreadable: error.message };
-    throw error;
-  }
-}
 
 /**
  * One payment attempt (`data.payment`) of an order (`data.order`). A failure's `reasonCode` comes
@@ -79,7 +70,8 @@ const refundStatus: CashfreeEventMapping = ({ refund }) => {
 
 /**
  * The Cashfree webhook types we act on; every other type is acknowledged and ignored. Cashfree
- * sends no event id, so the id is derived as `<type>:<cf_payment_id or cf_refund_id>:<status>`:
+ * sends no event id, so the id is derived as `<type>:<cf_payment_id or cf_refund_id>:<status>`
+ * (subscription events: see cashfree-subscription-event.mapper.ts):
  * a redelivery repeats the same body (only the signature, timestamp and attempt headers change),
  * each attempt or refund has its own Cashfree id, and it reaches a given status at most once, so
  * one id names exactly one change however often it is delivered.
@@ -93,6 +85,7 @@ export const CASHFREE_EVENT_MAPPINGS: Readonly<Record<string, CashfreeEventMappi
   PAYMENT_USER_DROPPED_WEBHOOK: paymentAttempt('payment.abandoned', 'attempt'),
   /** A refund changed status; mapped once it is final. */
   REFUND_STATUS_WEBHOOK: refundStatus,
+  ...CASHFREE_SUBSCRIPTION_EVENT_MAPPINGS,
 };
 
 /**
@@ -102,15 +95,15 @@ export const CASHFREE_EVENT_MAPPINGS: Readonly<Record<string, CashfreeEventMappi
 export function toParsedWebhook(envelope: CashfreeWebhookEnvelope, rawBody: Buffer, receivedAt: Date): ParsedWebhook {
   const type = typeof envelope?.type === 'string' && envelope.type !== '' ? envelope.type : 'unknown';
   const mapping = Object.prototype.hasOwnProperty.call(CASHFREE_EVENT_MAPPINGS, type) ? CASHFREE_EVENT_MAPPINGS[type] : undefined;
-  const fields = mapping && envelope.data ? mapping(envelope.data) : null;
+  const fields = mapping && envelope.data ? mapping(envelope.data, rawBody) : null;
   if (!fields) {
     // No object id to derive from: the raw body is what every redelivery of this webhook repeats.
     const digest = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
     return { accepted: true, ignored: true, providerEventId: `${type}:sha256:${digest}`, providerType: type };
   }
-  const { status, cfId, ...event } = fields;
-  const providerEventId = `${type}:${cfId}:${status}`;
-  const withoutUndefined = Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined)) as Omit<MappedFields, 'status' | 'cfId'>;
+  const { status, cfId, idSuffix, ...event } = fields;
+  const providerEventId = `${type}:${cfId}:${status}${idSuffix ? `:${idSuffix}` : ''}`;
+  const withoutUndefined = Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined)) as Omit<MappedFields, 'status' | 'cfId' | 'idSuffix'>;
   const eventTime = envelope.event_time ? new Date(envelope.event_time) : null;
   return {
     accepted: true,

@@ -4,6 +4,9 @@ import type {
   OpenCheckoutInput, OpenCheckoutResult, PaymentProviderPort, RefundInput, RefundResult, RetrievedPayment, RetrievedRefund,
 } from '../port/payment-provider.port';
 import type { ParsedWebhook } from '../port/provider-event.types';
+import type {
+  CancelSubscriptionInput, CancelSubscriptionResult, OpenSubscriptionCheckoutInput, OpenSubscriptionCheckoutResult,
+} from '../port/subscription.port';
 import { ProviderError } from '../port/provider.errors';
 import { CASHFREE_DEFAULTS, CashfreeAdapterConfig, CashfreeAdapterDependencies } from './cashfree-adapter.config';
 import { minorFromCashfreeAmount } from './cashfree-amount';
@@ -13,6 +16,7 @@ import { toParsedWebhook } from './cashfree-event.mapper';
 import { CashfreeHttpClient } from './cashfree-http.client';
 import { assertOpenableOrder, cashfreeIdempotencyKey, createOrderBody } from './cashfree-order.request';
 import { CashfreeRefunds } from './cashfree-refunds.client';
+import { CashfreeSubscriptions } from './cashfree-subscriptions.client';
 import { verifyCashfreeWebhook } from './cashfree-webhook.verifier';
 
 const ORDER_REFERENCE = /^[A-Za-z0-9_-]{3,45}$/;
@@ -27,6 +31,7 @@ export class CashfreeAdapter implements PaymentProviderPort {
   readonly name: ProviderName = 'cashfree';
   private readonly http: CashfreeHttpClient;
   private readonly refunds: CashfreeRefunds;
+  private readonly subscriptions: CashfreeSubscriptions;
   private readonly webhookSecrets: readonly string[];
   private readonly toleranceSeconds: number;
   private readonly now: () => Date;
@@ -50,6 +55,12 @@ export class CashfreeAdapter implements PaymentProviderPort {
       newRequestId: dependencies.newRequestId ?? randomUUID,
     });
     this.refunds = new CashfreeRefunds(this.http);
+    this.subscriptions = new CashfreeSubscriptions(this.http, {
+      placeholderPhone: config.placeholderPhone ?? CASHFREE_DEFAULTS.placeholderPhone,
+      placeholderEmail: config.placeholderEmail ?? CASHFREE_DEFAULTS.placeholderEmail,
+      returnUrl: config.returnUrl,
+      checkoutUrl: config.subscriptionCheckoutUrl,
+    });
   }
 
   async openCheckout(input: OpenCheckoutInput): Promise<OpenCheckoutResult> {
@@ -107,6 +118,16 @@ export class CashfreeAdapter implements PaymentProviderPort {
   /** `providerRefundId` is `<order_id>:<refund_id>`, as `refund` and the refund webhook give it. */
   retrieveRefund(providerRefundId: string): Promise<RetrievedRefund> {
     return this.refunds.retrieve(providerRefundId);
+  }
+
+  /** A plan per price and interval, then a subscription whose `subscription_id` is ours; `providerReference` is that id. */
+  openSubscriptionCheckout(input: OpenSubscriptionCheckoutInput): Promise<OpenSubscriptionCheckoutResult> {
+    return this.subscriptions.open(input);
+  }
+
+  /** Cashfree's `CANCEL` for both modes: it ends the subscription now (`mode: 'immediately'` in the result). */
+  cancelSubscription(input: CancelSubscriptionInput): Promise<CancelSubscriptionResult> {
+    return this.subscriptions.cancel(input);
   }
 
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ParsedWebhook {

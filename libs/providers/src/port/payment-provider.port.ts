@@ -1,5 +1,6 @@
 import type { ProviderName } from '@payments/contracts';
 import type { ParsedWebhook } from './provider-event.types';
+import type { SubscriptionProviderPort } from './subscription.port';
 
 /** Where the customer pays. */
 export type CheckoutMode =
@@ -8,18 +9,22 @@ export type CheckoutMode =
   /** On the provider's hosted page (Stripe Checkout): send the customer to `redirectUrl`. */
   | 'hosted_page';
 
-export interface OpenCheckoutInput {
+/** Who pays, as the provider is told. */
+export interface ProviderCustomer {
+  /** Our customer (user) id; stored as metadata (Stripe subscriptions: `client_reference_id`), not as a provider customer. */
+  customerId: string;
+  customerEmail?: string;
+  /** The customer's mobile number, when we have one (Cashfree requires one and falls back to a configured placeholder). */
+  customerPhone?: string;
+}
+
+export interface OpenCheckoutInput extends ProviderCustomer {
   /** Our order id; the provider object carries it back as `metadata.order_id`. */
   orderId: string;
   /** Integer minor units of `currency` (see `assertMinorUnits`). */
   amountMinor: number;
   /** ISO 4217, upper-case. */
   currency: string;
-  /** Our customer (user) id; stored as metadata, not as a provider customer. */
-  customerId: string;
-  customerEmail?: string;
-  /** The customer's mobile number, when we have one (Cashfree requires one and falls back to a configured placeholder). */
-  customerPhone?: string;
   description: string;
   /** Derived from our stable ids, so a retry after any failure reuses the same provider object. */
   idempotencyKey: string;
@@ -114,9 +119,10 @@ export interface RetrievedRefund extends RefundResult {
  * One payment provider behind a neutral interface. Calls throw `ProviderError`; `parseWebhook`
  * throws `WebhookSignatureError` for anything whose signature does not verify, and
  * `WebhookPayloadError` for a verified body it cannot read (not a JSON object, nested too deep, a
- * field it always carries missing or unusable).
+ * field it always carries missing or unusable). Plans that renew go through the subscription
+ * operations (`SubscriptionProviderPort`).
  */
-export interface PaymentProviderPort {
+export interface PaymentProviderPort extends SubscriptionProviderPort {
   readonly name: ProviderName;
   openCheckout(input: OpenCheckoutInput): Promise<OpenCheckoutResult>;
   retrievePayment(providerReference: string): Promise<RetrievedPayment>;

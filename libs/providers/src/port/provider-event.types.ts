@@ -1,4 +1,4 @@
-import type { ProviderName } from '@payments/contracts';
+import type { ProviderName, ProviderSubscriptionStatus } from '@payments/contracts';
 
 /** What happened at a provider, in our words. Adapters map their vendor's event types onto these. */
 export type NeutralEventKind =
@@ -12,12 +12,46 @@ export type NeutralEventKind =
   | 'refund.succeeded'
   /** A refund failed or was canceled; the money stays with us. */
   | 'refund.failed'
-  /** A subscription invoice was paid. */
-  | 'invoice.paid'
-  /** A subscription ended. */
-  | 'subscription.canceled'
+  /** A provider collected one period of a subscription; `subscription` says which period. */
+  | 'subscription.payment_succeeded'
+  /** A provider failed to collect a period; it may retry (`subscription.nextAttemptAt`). */
+  | 'subscription.payment_failed'
+  /** The subscription's state at the provider changed (active, past due, ended; cancel at period end). */
+  | 'subscription.status_reported'
   /** The customer's bank opened a dispute (chargeback) against a payment. */
   | 'dispute.opened';
+
+/**
+ * What a `subscription.*` event says about the subscription, in our terms. Times are ISO 8601; a
+ * field is absent when the provider's event does not state it.
+ */
+export interface NeutralSubscriptionFacts {
+  /**
+   * Our subscription id, which our subscription checkout gave the provider (Stripe
+   * `metadata.subscription_id`, Cashfree `subscription_id`). Always present: a subscription event
+   * without it is refused as unreadable (`WebhookPayloadError`).
+   */
+  readonly subscriptionId: string;
+  /** The provider's subscription: Stripe `sub_...`; Cashfree's `subscription_id`, which is ours. */
+  readonly providerSubscriptionId: string;
+  /** Payments: `create` for the first period, `cycle` for a renewal. */
+  readonly billingReason?: 'create' | 'cycle';
+  /** Payments: the service period paid for, when the provider states it (Stripe's invoice line period). */
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  /** Payments: when the money was collected. */
+  readonly paidAt?: string;
+  /** Failed payments: when the provider will try again, if it said. */
+  readonly nextAttemptAt?: string;
+  /** Status reports: the subscription's state. */
+  readonly status?: ProviderSubscriptionStatus;
+  /** Status reports: it ends when the current period does. */
+  readonly cancelAtPeriodEnd?: boolean;
+  /** Status reports: when the current paid period ends, if the provider said. */
+  readonly currentPeriodEnd?: string;
+  /** Status reports of an ended subscription: why, as a stable code (`cancellation_requested`, `customer_cancelled`). */
+  readonly endReason?: string;
+}
 
 /** A verified provider webhook, normalized. Dedupe on (provider, providerEventId). */
 export interface NeutralProviderEvent {
@@ -25,7 +59,11 @@ export interface NeutralProviderEvent {
   readonly provider: ProviderName;
   /** The provider's event id (Stripe `evt_...`); the same on every redelivery. */
   readonly providerEventId: string;
-  /** The object the event is about: PaymentIntent `pi_...`, refund `re_...`, dispute `du_...`. */
+  /**
+   * The object the event is about: PaymentIntent `pi_...`, refund `re_...`, dispute `du_...`; for
+   * subscription payments the collection (Stripe invoice `in_...`, Cashfree `cf_payment_id`), for
+   * status reports the subscription.
+   */
   readonly providerObjectId: string;
   /** The payment the object belongs to when it is not the object itself (refunds, disputes). */
   readonly providerPaymentReference?: string;
@@ -62,6 +100,8 @@ export interface NeutralProviderEvent {
   readonly reasonCode?: string;
   /** The provider's own event type, e.g. `payment_intent.succeeded`. */
   readonly providerType: string;
+  /** `subscription.*` events only (and always there). Their `orderId` is null. */
+  readonly subscription?: NeutralSubscriptionFacts;
 }
 
 /**

@@ -59,3 +59,21 @@ export function optionalMinorUnitsField(value: unknown, path: string): number | 
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) invalid(path, 'a whole number of minor units');
   return value;
 }
+
+/** Whole seconds since 1970 as an ISO 8601 time; undefined when absent. */
+export function optionalUnixTimeField(value: unknown, path: string): string | undefined {
+  if (isAbsent(value)) return undefined;
+  return new Date(unixSecondsField(value, path) * 1000).toISOString();
+}
+
+/** A boolean; `fallback` when absent. */
+export function booleanField(value: unknown, path: string, fallback: boolean): boolean {
+  if (isAbsent(value)) return fallback;
+  if (typeof value !== 'boolean') invalid(path, 'true or false');
+  return value;
+}
+
+/** The object without its undefined fields, so an event says only what the provider stated. */
+export function definedFields<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}

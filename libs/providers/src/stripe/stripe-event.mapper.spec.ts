@@ -67,16 +67,7 @@ describe('Stripe events in neutral terms', () => {
     });
   });
 
-  it('maps a paid invoice, taking the order id from the subscription metadata when the invoice has none', () => {
-    const invoice = { id: 'in_1', amount_paid: 1500, currency: 'eur', metadata: {}, parent: { subscription_details: { metadata: { order_id: 'ord_9' } } } };
-    expect(toParsedWebhook(event('invoice.paid', invoice))).toMatchObject({ event: { kind: 'invoice.paid', orderId: 'ord_9', amountMinor: 1500, currency: 'EUR' } });
-  });
-
-  it('maps a deleted subscription and an opened dispute', () => {
-    const subscription = { id: 'sub_1', currency: 'usd', metadata: { order_id: 'ord_2' }, cancellation_details: { reason: 'cancellation_requested' } };
-    expect(toParsedWebhook(event('customer.subscription.deleted', subscription))).toMatchObject({
-      event: { kind: 'subscription.canceled', providerObjectId: 'sub_1', orderId: 'ord_2', amountMinor: null, reason: 'cancellation_requested' },
-    });
+  it('maps an opened dispute', () => {
     const dispute = { id: 'du_1', amount: 4999, currency: 'usd', payment_intent: 'pi_1', metadata: {}, reason: 'fraudulent' };
     expect(toParsedWebhook(event('charge.dispute.created', dispute))).toMatchObject({
       event: { kind: 'dispute.opened', providerPaymentReference: 'pi_1', orderId: null, reason: 'fraudulent' },
@@ -100,6 +91,13 @@ describe('Stripe events in neutral terms', () => {
   it('ignores a completed Checkout Session whose delayed payment is still unpaid, and counts it once the payment settles', () => {
     expect(toParsedWebhook(event('checkout.session.completed', session({ payment_status: 'unpaid' })))).toMatchObject({ ignored: true });
     expect(toParsedWebhook(event('checkout.session.async_payment_succeeded', session()))).toMatchObject({ event: { kind: 'payment.succeeded', providerObjectId: 'pi_1' } });
+  });
+
+  it('ignores every Checkout Session event in subscription mode: the invoice carries the payment', () => {
+    const subscriptionSession = session({ mode: 'subscription', payment_intent: null, subscription: 'sub_1', metadata: { subscription_id: 'f0c1' } });
+    for (const type of ['checkout.session.completed', 'checkout.session.expired', 'checkout.session.async_payment_succeeded']) {
+      expect(toParsedWebhook(event(type, subscriptionSession))).toEqual({ accepted: true, ignored: true, providerEventId: 'evt_1', providerType: type });
+    }
   });
 
   it('reads a failed delayed payment as payment.failed and an expired session as payment.abandoned', () => {

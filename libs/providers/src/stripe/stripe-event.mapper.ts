@@ -3,11 +3,12 @@ import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../p
 import { reasonCodeOf } from '../port/reason-code';
 import { optionalCurrencyField, optionalMinorUnitsField, tokenField } from '../port/webhook-fields';
 import type { StripeEventFields } from './stripe-event.reader';
+import { STRIPE_SUBSCRIPTION_EVENT_MAPPINGS } from './stripe-subscription-event.mapper';
 
 /** What a Stripe object contributes to a neutral event; the envelope fields come from the event. */
-type ObjectFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'reason' | 'reasonCode' | 'providerPaymentReference' | 'refundId'>>;
-type StripeEventMapping = (object: unknown) => ObjectFields | null;
+export type ObjectFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
+  Partial<Pick<NeutralProviderEvent, 'reason' | 'reasonCode' | 'providerPaymentReference' | 'refundId' | 'subscription'>>;
+export type StripeEventMapping = (object: unknown) => ObjectFields | null;
 
 /*
  * The object's fields are read through the port's field readers: a verified event whose id, amount
@@ -61,11 +62,13 @@ const refund: StripeEventMapping = (object) => {
  * paying a session yields both `payment_intent.succeeded` and `checkout.session.completed` with the
  * same `providerObjectId`, so consumers that dedupe payments on it count the money once. A session
  * that ends before any payment attempt has no PaymentIntent and names itself (`cs_...`).
+ * Sessions in `subscription` mode are acknowledged and ignored: the subscription's invoice carries
+ * the payment (`invoice.paid`), and its subscription events the rest.
  */
 function checkoutSession(kind: NeutralEventKind, reasonCode?: string, when?: (session: Stripe.Checkout.Session) => boolean): StripeEventMapping {
   return (object) => {
     const session = object as Stripe.Checkout.Session;
-    if (when && !when(session)) return null;
+    if (session.mode === 'subscription' || (when && !when(session))) return null;
     return {
       kind, providerObjectId: tokenField(idOf(session.payment_intent) ?? session.id, 'data.object.payment_intent or data.object.id'),
       orderId: orderIdOf(session.metadata), amountMinor: amount(session.amount_total, 'amount_total'), currency: currencyOf(session.currency), reasonCode,
@@ -106,23 +109,7 @@ export const STRIPE_EVENT_MAPPINGS: Readonly<Record<string, StripeEventMapping>>
   'refund.updated': refund,
   /** A refund that failed after it was created. */
   'refund.failed': refund,
-  /** A subscription invoice was paid; the order id comes from the invoice's or subscription's metadata. */
-  'invoice.paid': (object) => {
-    const invoice = object as Stripe.Invoice;
-    const orderId = orderIdOf(invoice.metadata) ?? orderIdOf(invoice.parent?.subscription_details?.metadata);
-    return {
-      kind: 'invoice.paid', providerObjectId: objectId(invoice.id), orderId, amountMinor: amount(invoice.amount_paid, 'amount_paid'), currency: currencyOf(invoice.currency),
-    };
-  },
-  /** A subscription ended (canceled now, or at period end when that came). */
-  'customer.subscription.deleted': (object) => {
-    const subscription = object as Stripe.Subscription;
-    const reason = subscription.cancellation_details?.reason ?? undefined;
-    return {
-      kind: 'subscription.canceled', providerObjectId: objectId(subscription.id), orderId: orderIdOf(subscription.metadata), amountMinor: null,
-      currency: currencyOf(subscription.currency), reason, reasonCode: reasonCodeOf(reason),
-    };
-  },
+  ...STRIPE_SUBSCRIPTION_EVENT_MAPPINGS,
   /** A chargeback was opened; disputes carry no order id of ours, so use `providerPaymentReference`. */
   'charge.dispute.created': (object) => {
     const dispute = object as Stripe.Dispute;

@@ -4,15 +4,21 @@ import type {
   OpenCheckoutInput, OpenCheckoutResult, PaymentProviderPort, RefundInput, RefundResult, RetrievedPayment, RetrievedRefund,
 } from '../port/payment-provider.port';
 import type { ParsedWebhook } from '../port/provider-event.types';
+import type {
+  CancelSubscriptionInput, CancelSubscriptionResult, OpenSubscriptionCheckoutInput, OpenSubscriptionCheckoutResult,
+} from '../port/subscription.port';
 import { STRIPE_DEFAULTS, StripeAdapterConfig, StripeAdapterDependencies } from './stripe-adapter.config';
 import { assertCheckoutInput, checkoutSessionParams, invalidRequest as invalid, paymentIntentParams } from './stripe-checkout.request';
 import { toProviderError } from './stripe-error.mapper';
 import { toParsedWebhook } from './stripe-event.mapper';
 import { assertRefundInput, refundParams, toRefundResult, toRetrievedRefund } from './stripe-refund.request';
+import {
+  assertSubscriptionCheckoutInput, assertSubscriptionReference, subscriptionCheckoutSessionParams, subscriptionOfSession, toCancelResult,
+} from './stripe-subscription.request';
 import { verifyStripeWebhook } from './stripe-webhook.verifier';
 
 /**
- * Stripe PaymentIntents, Checkout Sessions and Refunds behind the provider port, through the
+ * Stripe PaymentIntents, Checkout Sessions, Refunds and Billing subscriptions behind the provider port, through the
  * official SDK only, always with our idempotency key.
  */
 export class StripeAdapter implements PaymentProviderPort {
@@ -92,6 +98,31 @@ export class StripeAdapter implements PaymentProviderPort {
   async retrieveRefund(providerRefundId: string): Promise<RetrievedRefund> {
     if (!/^(re|pyr)_/.test(providerRefundId)) throw invalid(`not a Stripe refund id: "${providerRefundId}"`);
     return toRetrievedRefund(await this.call(() => this.stripe.refunds.retrieve(providerRefundId)));
+  }
+
+  async openSubscriptionCheckout(input: OpenSubscriptionCheckoutInput): Promise<OpenSubscriptionCheckoutResult> {
+    assertSubscriptionCheckoutInput(input);
+    const params = subscriptionCheckoutSessionParams(input);
+    const session = await this.call(() => this.stripe.checkout.sessions.create(params, { idempotencyKey: input.idempotencyKey }));
+    return { provider: 'stripe', providerReference: session.id, redirectUrl: session.url ?? undefined, status: session.status ?? 'open' };
+  }
+
+  /**
+   * At period end: `cancel_at_period_end=true` (the subscription stays active and Stripe deletes it
+   * when the period ends); immediately: `DELETE /v1/subscriptions/:id`. A Checkout Session
+   * reference is resolved to the Subscription it created first.
+   */
+  async cancelSubscription(input: CancelSubscriptionInput): Promise<CancelSubscriptionResult> {
+    assertSubscriptionReference(input.providerReference);
+    if (!input.idempotencyKey) throw invalid('an idempotency key derived from our ids is required');
+    const subscriptionId = input.providerReference.startsWith('cs_')
+      ? subscriptionOfSession(await this.call(() => this.stripe.checkout.sessions.retrieve(input.providerReference)))
+      : input.providerReference;
+    const options = { idempotencyKey: input.idempotencyKey };
+    const subscription = input.mode === 'immediately'
+      ? await this.call(() => this.stripe.subscriptions.cancel(subscriptionId, {}, options))
+      : await this.call(() => this.stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, options));
+    return toCancelResult(subscription);
   }
 
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ParsedWebhook {

@@ -22,6 +22,7 @@ export const SEED_CATALOG: readonly CatalogItem[] = [
     title: 'Pro plan (monthly)',
     prices: { INR: 79900, USD: 2900, JPY: 4400, KWD: 9000 },
     active: true,
+    interval: 'month',
   },
   {
     productId: 'plan-pro-yearly',
@@ -29,6 +30,7 @@ export const SEED_CATALOG: readonly CatalogItem[] = [
     title: 'Pro plan (yearly)',
     prices: { INR: 799900, USD: 29900, JPY: 44000, KWD: 90000 },
     active: true,
+    interval: 'year',
   },
   {
     productId: 'course-angularjs-legacy',

@@ -12,7 +12,9 @@ export type PricingErrorCode =
   /** The stored coupon itself is malformed (no percentage, no amount, unreadable dates...). */
   | 'PRICING.INVALID_COUPON'
   /** The tax rule given is for another currency or has an unusable rate. */
-  | 'PRICING.INVALID_TAX_RULE';
+  | 'PRICING.INVALID_TAX_RULE'
+  /** A subscription was asked for a product that is not a plan that renews. */
+  | 'PRICING.NOT_A_PLAN';
 
 export class PricingError extends Error {
   constructor(

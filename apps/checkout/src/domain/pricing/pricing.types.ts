@@ -1,4 +1,4 @@
-import type { OrderLine, PriceBreakdown, ProductKind } from '@payments/contracts';
+import type { BillingInterval, OrderLine, PriceBreakdown, ProductKind } from '@payments/contracts';
 
 /** A course or plan checkout sells, with its price per currency in minor units. */
 export interface CatalogItem {
@@ -8,6 +8,8 @@ export interface CatalogItem {
   /** Currency (ISO 4217, upper-case) -> unit price in that currency's minor unit. */
   prices: Record<string, number>;
   active: boolean;
+  /** Plans that renew: how often. Absent for courses, and for plans sold once. */
+  interval?: BillingInterval;
 }
 
 export interface Coupon {

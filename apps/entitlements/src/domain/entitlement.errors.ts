@@ -1,0 +1,16 @@
+/** Why an entitlement decision was refused. */
+export type EntitlementErrorCode =
+  /** A status change the transition table does not allow (see TRANSITIONS). */
+  | 'ENTITLEMENT.INVALID_TRANSITION'
+  /** A subscription fact about an entitlement that is not a subscription's. */
+  | 'ENTITLEMENT.NOT_A_SUBSCRIPTION';
+
+export class EntitlementError extends Error {
+  constructor(
+    readonly code: EntitlementErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EntitlementError';
+  }
+}

@@ -5,10 +5,21 @@
 import { join } from 'node:path';
 import { RunningSystem, portsFromEnvironment, startSystem, systemEnvironment } from '@payments/testing';
 
+/**
+ * The web pages' development sign-in: the gateway's own token issuer, trusted through JWT_JWKS_URL
+ * as an identity provider would be (the gateway refuses DEV_SIGN_IN under NODE_ENV=production), and
+ * Cashfree's return URL on the storefront's return page. Variables already set win.
+ */
+function devSignIn(gatewayPort: number): NodeJS.ProcessEnv {
+  if (process.env.NODE_ENV === 'production') return {};
+  const gateway = `http://127.0.0.1:${gatewayPort}`;
+  return { DEV_SIGN_IN: 'true', JWT_JWKS_URL: `${gateway}/dev/jwks.json`, CASHFREE_RETURN_URL: `${gateway}/app/return?order_id={order_id}` };
+}
+
 async function main(): Promise<void> {
   const logDir = join(__dirname, '..', '.run', 'logs');
   const ports = portsFromEnvironment(process.env);
-  const env = systemEnvironment(ports, { ...process.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' });
+  const env = systemEnvironment(ports, { ...devSignIn(ports.gateway), ...process.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' });
   const aborter = new AbortController();
   let system: RunningSystem | undefined;
   let stopping: Promise<void> | undefined;
@@ -35,6 +46,7 @@ async function main(): Promise<void> {
   const p = ports;
   console.log(`
 All six apps are up (logs in ${logDir}).
+  storefront        http://127.0.0.1:${p.gateway}/app/    operations console: http://127.0.0.1:${p.gateway}/app/console (sign in as an admin)
   gateway           http://127.0.0.1:${p.gateway}      API docs: http://127.0.0.1:${p.gateway}/docs
   webhook-ingest    http://127.0.0.1:${p.webhookIngest}/webhooks/stripe
   checkout          http://127.0.0.1:${p.checkout}/health/ready

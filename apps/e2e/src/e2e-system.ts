@@ -26,8 +26,13 @@ export interface E2eSystem {
   stop(): Promise<void>;
 }
 
+export interface E2eSystemOptions {
+  /** Runs once the database exists, before any app starts (a deployment's migrations and topic jobs), with the apps' environment. */
+  beforeApps?: (env: NodeJS.ProcessEnv) => Promise<void>;
+}
+
 /** A fresh database for this run, and the six apps started against it and the test broker. */
-export async function startE2eSystem(overrides: NodeJS.ProcessEnv = {}): Promise<E2eSystem> {
+export async function startE2eSystem(overrides: NodeJS.ProcessEnv = {}, options: E2eSystemOptions = {}): Promise<E2eSystem> {
   const name = uniqueName('payments_e2e');
   const admin = new Client({ connectionString: databaseUrl() });
   await admin.connect();
@@ -35,6 +40,7 @@ export async function startE2eSystem(overrides: NodeJS.ProcessEnv = {}): Promise
   const url = new URL(databaseUrl());
   url.pathname = `/${name}`;
   const env = systemEnvironment(E2E_PORTS, { PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'info', ...overrides });
+  await options.beforeApps?.(env);
   const system = await startSystem({ env, ports: E2E_PORTS, logDir: join(__dirname, '..', '..', '..', 'tmp', 'e2e-logs', name) });
   const db = new Client({ connectionString: url.toString() });
   await db.connect();

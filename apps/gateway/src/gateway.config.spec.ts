@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { loadGatewayConfig } from './gateway.config';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
@@ -60,5 +61,43 @@ describe('the gateway configuration', () => {
     const cache = loadGatewayConfig({ JWT_SECRET: secret, JWT_JWKS_CACHE_MAX_AGE_MS: '5000', JWT_JWKS_COOLDOWN_MS: '0' }).jwksCache;
     expect(cache).toEqual({ maxAgeMs: 5_000, cooldownMs: 0 });
     expect(() => loadGatewayConfig({ JWT_SECRET: secret, JWT_JWKS_CACHE_MAX_AGE_MS: '10' })).toThrow(/JWT_JWKS_CACHE_MAX_AGE_MS must be an integer >= 1000/);
+  });
+});
+
+describe('the development sign-in', () => {
+  it('is off unless DEV_SIGN_IN=true', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).web.devSignIn).toBe(false);
+    expect(loadGatewayConfig({ JWT_SECRET: secret, DEV_SIGN_IN: 'true' }).web.devSignIn).toBe(true);
+  });
+
+  it('cannot be enabled by a production configuration', () => {
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, NODE_ENV: 'production', DEV_SIGN_IN: 'true' }))
+      .toThrow('DEV_SIGN_IN=true is for development only and cannot be enabled with NODE_ENV=production');
+    expect(loadGatewayConfig({ JWT_SECRET: secret, NODE_ENV: 'production' }).web.devSignIn).toBe(false);
+  });
+
+  it('refuses a DEV_SIGN_IN that is neither true nor false', () => {
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, DEV_SIGN_IN: 'yes' })).toThrow(/DEV_SIGN_IN must be true or false/);
+  });
+});
+
+describe('the web pages and the services the admin API reads', () => {
+  it('points the hosted payment pages at the sandbox outside production only', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret, SANDBOX_PORT: '4010' }).web.providerPagesUrl).toBe('http://127.0.0.1:4010');
+    expect(loadGatewayConfig({ JWT_SECRET: secret, SANDBOX_PORT: '4010', NODE_ENV: 'production' }).web.providerPagesUrl).toBeNull();
+    expect(loadGatewayConfig({ JWT_SECRET: secret, PROVIDER_PAGES_URL: 'https://pay.example/' }).web.providerPagesUrl).toBe('https://pay.example');
+  });
+
+  it('finds each service on its port variable unless its URL is given', () => {
+    const services = loadGatewayConfig({ JWT_SECRET: secret, ORDER_LEDGER_PORT: '13003', CHECKOUT_URL: 'http://checkout.internal:8080' }).services;
+    expect(services).toMatchObject({ 'order-ledger': 'http://127.0.0.1:13003', checkout: 'http://checkout.internal:8080', entitlements: 'http://127.0.0.1:3004' });
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, ORDER_LEDGER_URL: 'http://x/path' })).toThrow(/ORDER_LEDGER_URL must be an http\(s\) base URL/);
+  });
+});
+
+describe('where the built web pages are', () => {
+  it("defaults to the repository's dist/apps/web, and WEB_APP_DIR moves it", () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).web.appDir).toBe(join(__dirname, '..', '..', '..', 'dist', 'apps', 'web'));
+    expect(loadGatewayConfig({ JWT_SECRET: secret, WEB_APP_DIR: '/srv/web' }).web.appDir).toBe('/srv/web');
   });
 });

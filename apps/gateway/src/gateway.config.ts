@@ -1,4 +1,7 @@
 import { ConfigError, integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
+import { databaseUrl } from '@payments/persistence';
+import { ServiceUrls, loadServiceUrls } from './admin/service-urls.config';
+import { WebConfig, loadWebConfig } from './web/web.config';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
@@ -55,6 +58,11 @@ export interface GatewayConfig {
   statusCheckIntervalMs: number;
   couponFailureLimit: CouponFailureLimitConfig;
   jwksCache: JwksCacheConfig;
+  /** DATABASE_URL: the order-status streams LISTEN on their own connection. */
+  databaseUrl: string;
+  web: WebConfig;
+  /** Where the admin API reads the other services' own endpoints. */
+  services: ServiceUrls;
 }
 
 function httpUrlEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -132,5 +140,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxAgeMs: integerEnv(env, 'JWT_JWKS_CACHE_MAX_AGE_MS', 600_000, { min: 1_000, max: 86_400_000 }),
       cooldownMs: integerEnv(env, 'JWT_JWKS_COOLDOWN_MS', 30_000, { min: 0, max: 3_600_000 }),
     },
+    databaseUrl: databaseUrl(env),
+    web: loadWebConfig(env),
+    services: loadServiceUrls(env),
   };
 }

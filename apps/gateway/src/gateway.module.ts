@@ -2,7 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe }
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Topics } from '@payments/contracts';
-import { DATABASE, MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration } from '@payments/nest-runtime';
+import { DATABASE, MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration, SchemaMigrations } from '@payments/nest-runtime';
 import { Database } from '@payments/persistence';
 import { ObservabilityModule } from '@payments/observability';
 import { AdminGuard } from './auth/admin.guard';
@@ -18,6 +18,7 @@ import { GatewayInit1732300000000 } from './migrations/1732300000000-gateway-ini
 import { GatewayRefundsAndStatusChecks1732400000000 } from './migrations/1732400000000-gateway-refunds-and-status-checks';
 import { GatewayRateLimits1732800000000 } from './migrations/1732800000000-gateway-rate-limits';
 import { GatewayFailureCodes1733100000000 } from './migrations/1733100000000-gateway-failure-codes';
+import { GatewayRateLimitRelease1733200000000 } from './migrations/1733200000000-gateway-rate-limit-release';
 import { PaymentFailuresController } from './payment-failures/payment-failures.controller';
 import { CouponFailureLimiter } from './rate-limit/coupon-failure.limiter';
 import { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage';
@@ -31,6 +32,14 @@ import { RequestBodyMiddleware } from './request-body/request-body.middleware';
 import { RequestIdMiddleware } from './request-id.middleware';
 import { PaymentStatusCheckService } from './success/payment-status-check.service';
 import { SuccessController } from './success/success.controller';
+import { GatewaySubscriptions1733300000000 } from './migrations/1733300000000-gateway-subscriptions';
+import { GatewayAdminConsole1733500000000 } from './migrations/1733500000000-gateway-admin-console';
+import { webAndConsoleControllers, webAndConsoleProviders } from './web-and-console.parts';
+import { SubscriptionReadModel } from './subscriptions/subscription-read-model.repository';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+
+/** The gateway schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
+export const GATEWAY_MIGRATIONS: SchemaMigrations = { schema: 'gateway', migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000, GatewayRateLimits1732800000000, parkedMessagesMigration('gateway'), GatewayFailureCodes1733100000000, GatewayRateLimitRelease1733200000000, GatewaySubscriptions1733300000000, GatewayAdminConsole1733500000000] };
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -41,22 +50,28 @@ export class GatewayModule implements NestModule {
         ObservabilityModule.forService('gateway', postgresAndKafkaReadiness),
         ServiceDatabaseModule.forRoot({
           schema: 'gateway',
-          migrations: [GatewayInit1732300000000, GatewayRefundsAndStatusChecks1732400000000, GatewayRateLimits1732800000000, parkedMessagesMigration('gateway'),
-            GatewayFailureCodes1733100000000],
+          migrations: GATEWAY_MIGRATIONS.migrations,
         }),
         MessagingModule.forRoot({
           clientId: 'gateway',
           brokers: config.kafkaBrokers,
           schema: 'gateway',
-          topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.ordersCommands, Topics.ordersEvents, Topics.entitlementGranted],
-          consumers: [{ groupId: 'gateway', topics: [Topics.ordersEvents, Topics.entitlementGranted], handler: ReadModelProjector }],
+          topics: [
+            Topics.checkoutCommands, Topics.checkoutReplies, Topics.ordersCommands, Topics.ordersEvents, Topics.subscriptionsEvents,
+            Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked,
+          ],
+          consumers: [{
+            groupId: 'gateway',
+            topics: [Topics.ordersEvents, Topics.subscriptionsEvents, Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked],
+            handler: ReadModelProjector,
+          }],
         }),
         ThrottlerModule.forRootAsync({
           inject: [DATABASE],
           useFactory: (db: Database) => ({ ...throttlerOptions(config.rateLimit), storage: new PostgresThrottlerStorage(db) }),
         }),
       ],
-      controllers: [CheckoutController, OrdersController, RefundsController, SuccessController, PaymentFailuresController],
+      controllers: [CheckoutController, SubscriptionsController, OrdersController, RefundsController, SuccessController, PaymentFailuresController, ...webAndConsoleControllers(config)],
       providers: [
         ...systemClockAndIds,
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -70,9 +85,11 @@ export class GatewayModule implements NestModule {
         CheckoutRequester,
         CouponFailureLimiter,
         OrderReadModel,
+        SubscriptionReadModel,
         RequestRefundService,
         PaymentStatusCheckService,
         ReadModelProjector,
+        ...webAndConsoleProviders(config),
       ],
     };
   }

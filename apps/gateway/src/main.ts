@@ -6,13 +6,14 @@ import { runService, startHttpService } from '@payments/nest-runtime';
 import { GatewayConfig, loadGatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { bodyParserErrorHandler } from './request-body/body-parser.errors';
+import { webAppRouter } from './web/web-app.middleware';
 
 function publishOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Payments gateway')
-      .setDescription('The frontend API: checkout, orders, entitlements, refunds (admins), the return page. Errors are `{ error: { code, message } }`.')
+      .setDescription('The frontend API: catalog, checkout, orders (with a live status stream), entitlements, refunds and the operations console\'s admin API (admins), the return page. Errors are `{ error: { code, message } }`.')
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
@@ -25,6 +26,8 @@ function prepare(app: INestApplication, config: GatewayConfig): void {
   (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   // After the body parsers startHttpService installed, before any route: their refusals in our words.
   app.use(bodyParserErrorHandler);
+  // The storefront and operations console (static files, own security headers), before the API routes.
+  app.use(webAppRouter(config.web));
   publishOpenApi(app);
 }
 

@@ -120,6 +120,12 @@ export async function listParked(db: Database, schema: string, consumerGroup?: s
   return rows.map(rowOf);
 }
 
+/** An operator's "retry now": the parked message is due at once (the retrier takes it if it heads its key); false when it is gone. */
+export async function retryParkedNow(db: Database, schema: string, id: string): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(`UPDATE ${assertSchemaName(schema)}.parked_messages SET not_before = now() WHERE id = $1 RETURNING id`, [id]);
+  return rows.length > 0;
+}
+
 function rowOf(row: Record<string, unknown>): ParkedRow {
   return {
     id: String(row.id),

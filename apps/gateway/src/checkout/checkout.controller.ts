@@ -9,8 +9,9 @@ import { AuthenticatedRequest } from '../auth/jwt-auth.guard';
 import { ErrorResponseDto } from '../error-response.dto';
 import { IDEMPOTENCY_KEY_HEADER_DOC, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { requestIdOf } from '../request-id.middleware';
+import { forwardedIdentifier } from '../request-body/client-text';
 import { CouponFailureLimiter } from '../rate-limit/coupon-failure.limiter';
-import { CheckoutRequester } from './checkout-replies';
+import { CheckoutReply, CheckoutRequester } from './checkout-replies';
 import { checkoutRequestHash } from './checkout-request-hash';
 import { CheckoutRequestDto, CheckoutResponseDto } from './checkout-request.dto';
 import { isCouponRefusal } from './coupon-refusal';
@@ -48,23 +49,26 @@ export class CheckoutController {
     @Body() dto: CheckoutRequestDto,
     @Res() response: Response,
   ): Promise<void> {
-    const caller = { userId: request.user.id, address: request.ip ?? 'unknown' };
-    if (dto.couponCode) await this.couponFailures.assertMayTry(caller);
-    const reply = await this.checkout.request(
-      {
-        userId: request.user.id,
-        idempotencyKey,
-        requestHash: checkoutRequestHash(dto),
-        productId: dto.productId,
-        quantity: dto.quantity ?? 1,
-        ...(dto.currency ? { currency: dto.currency } : {}),
-        ...(dto.couponCode ? { couponCode: dto.couponCode } : {}),
-        ...(dto.provider ? { providerPreference: dto.provider } : {}),
-        ...(request.user.email ? { customerEmail: request.user.email } : {}),
-      },
-      requestIdOf(request),
-    );
-    if (dto.couponCode && isCouponRefusal(reply)) await this.couponFailures.recordFailure(caller);
+    const couponAttempt = dto.couponCode ? await this.couponFailures.begin({ userId: request.user.id, address: request.ip ?? 'unknown' }) : null;
+    let reply: CheckoutReply | undefined;
+    try {
+      reply = await this.checkout.request(
+        {
+          userId: request.user.id,
+          idempotencyKey,
+          requestHash: checkoutRequestHash(dto),
+          productId: forwardedIdentifier(dto.productId),
+          quantity: dto.quantity ?? 1,
+          ...(dto.currency ? { currency: dto.currency } : {}),
+          ...(dto.couponCode ? { couponCode: forwardedIdentifier(dto.couponCode) } : {}),
+          ...(dto.provider ? { providerPreference: dto.provider } : {}),
+          ...(request.user.email ? { customerEmail: request.user.email } : {}),
+        },
+        requestIdOf(request),
+      );
+    } finally {
+      if (couponAttempt) await this.couponFailures.settle(couponAttempt, { refused: reply !== undefined && isCouponRefusal(reply) });
+    }
     // The stored body, byte for byte: a replay is indistinguishable from the first answer.
     response.status(reply.statusCode).type('application/json').send(reply.body);
   }

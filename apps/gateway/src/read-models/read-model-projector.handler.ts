@@ -17,6 +17,9 @@ import { ConsumerHandler } from '@payments/nest-runtime';
 import { Sql } from '@payments/persistence';
 import { PaymentFailureCode, failureSentence } from '../payment-failures/payment-failure.catalog';
 import { attemptFailureCode, refundFailureCode, reviewFailureCode } from '../payment-failures/payment-failure.classifier';
+import { PaymentFlowMetrics } from '../metrics/payment-flow.metrics';
+import { notifyOrderChanged } from '../order-status/order-change.feed';
+import { projectSubscriptionMessage } from '../subscriptions/subscription.projection';
 
 /** The order's latest failure, as our code and sentence: the provider's words are not kept. */
 async function recordFailure(
@@ -29,13 +32,35 @@ async function recordFailure(
 }
 
 /**
- * Projects orders.events and entitlement-granted into the gateway's own read models, inside the
+ * Projects orders.events, subscriptions.events and the entitlement topics into the gateway's own read models, inside the
  * inbox transaction (each message applied once). Orders never move backwards: a Paid order stays
  * Paid whatever arrives later.
  */
 @Injectable()
 export class ReadModelProjector implements ConsumerHandler {
-  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+  constructor(private readonly metrics: PaymentFlowMetrics) {}
+
+  async handle(envelope: Envelope, ctx: HandlerContext): Promise<void> {
+    await this.project(envelope, ctx);
+    await this.count(envelope, ctx.sql);
+    const orderId = (envelope.payload as { orderId?: unknown }).orderId;
+    // The order's status streams learn of it when this transaction commits.
+    if (typeof orderId === 'string') await notifyOrderChanged(ctx.sql, orderId);
+  }
+
+  private async count(envelope: Envelope, sql: Sql): Promise<void> {
+    if (isMessage(envelope, OrderPaid)) this.metrics.orderPaid(envelope.payload.provider);
+    if (isMessage(envelope, OrderPaymentAttemptFailed)) {
+      const [row] = await sql.query<{ provider: string }>(`SELECT provider FROM gateway.orders WHERE order_id = $1`, [envelope.payload.orderId]);
+      this.metrics.attemptFailed(row?.provider ?? 'unknown');
+    }
+    if (isMessage(envelope, EntitlementGranted)) {
+      const [row] = await sql.query<{ paid_at: Date | null }>(`SELECT paid_at FROM gateway.orders WHERE order_id = $1`, [envelope.payload.orderId]);
+      if (row?.paid_at) this.metrics.granted(new Date(row.paid_at), new Date(envelope.payload.grantedAt));
+    }
+  }
+
+  private async project(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
     const at = envelope.occurredAt;
     if (isMessage(envelope, OrderPlaced)) {
       const order = envelope.payload;
@@ -78,11 +103,15 @@ export class ReadModelProjector implements ConsumerHandler {
       await recordFailure(sql, orderId, refundFailureCode(reason), at, { refundId });
     } else if (isMessage(envelope, EntitlementGranted)) {
       const grant = envelope.payload;
+      // A lifecycle message may have arrived first (another topic): the grant then only fills in its time.
       await sql.query(
-        `INSERT INTO gateway.entitlements (entitlement_id, user_id, product_id, kind, order_id, granted_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (entitlement_id) DO NOTHING`,
-        [grant.entitlementId, grant.userId, grant.productId, grant.kind, grant.orderId, grant.grantedAt],
+        `INSERT INTO gateway.entitlements (entitlement_id, user_id, product_id, kind, order_id, granted_at, valid_until, subscription_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (entitlement_id) DO UPDATE SET granted_at = EXCLUDED.granted_at,
+           valid_until = CASE WHEN gateway.entitlements.sequence = 0 THEN EXCLUDED.valid_until ELSE gateway.entitlements.valid_until END`,
+        [grant.entitlementId, grant.userId, grant.productId, grant.kind, grant.orderId, grant.grantedAt, grant.validUntil ?? null, grant.subscriptionId ?? null],
       );
+    } else {
+      await projectSubscriptionMessage(envelope, sql);
     }
   }
 }

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** An admin's refund request. Unknown properties are a 400. */
+/** The longest refund reason taken, as `RefundRequested` carries it. */
+export const REFUND_REASON_MAX_LENGTH = 500;
+
+/** An admin's refund request. Unknown properties are a 400. The reason is free text: it travels with personal data redacted. */
 export class RefundRequestDto {
   @ApiPropertyOptional({ minimum: 1, example: 500, description: "Integer minor units of the order's currency; omitted = the whole refundable remainder" })
   @IsOptional()
@@ -10,10 +13,10 @@ export class RefundRequestDto {
   @Max(Number.MAX_SAFE_INTEGER)
   amountMinor?: number;
 
-  @ApiPropertyOptional({ maxLength: 500, example: 'customer asked within 14 days' })
+  @ApiPropertyOptional({ maxLength: REFUND_REASON_MAX_LENGTH, example: 'customer asked within 14 days' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(REFUND_REASON_MAX_LENGTH)
   reason?: string;
 }
 

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RefundRequested, buildMessage } from '@payments/contracts';
-import { CLOCK, Clock, DATABASE, IDS, IdGenerator, Outbox } from '@payments/nest-runtime';
-import { Database, Sql } from '@payments/persistence';
+import { CLOCK, Clock, IDS, IdGenerator, Outbox } from '@payments/nest-runtime';
+import { Sql } from '@payments/persistence';
+import { AdminAnswer, AdminActionService } from '../admin/admin-action.service';
 import { AuthenticatedUser } from '../auth/token-claims';
 import { GatewayError } from '../gateway.error';
-import { IdempotencyRepository, IdempotencyScope, StoredResponse } from '../idempotency/idempotency.repository';
+import { StoredResponse } from '../idempotency/idempotency.repository';
 import { OrderReadModel } from '../orders/order-read-model.repository';
 import { refundIdFor, refundRequestHash } from './refund-identity';
 import { refundRefusal } from './refund.policy';
-import { RefundAcceptedDto, RefundRequestDto } from './refund-request.dto';
+import { REFUND_REASON_MAX_LENGTH, RefundAcceptedDto, RefundRequestDto } from './refund-request.dto';
+import { redactedFreeText } from '../request-body/client-text';
 
 export interface RefundCommand {
   readonly admin: AuthenticatedUser;
@@ -19,22 +21,18 @@ export interface RefundCommand {
   readonly correlationId: string;
 }
 
-export interface RefundAnswer extends StoredResponse {
-  /** True when this is the stored answer to an earlier request with the same key. */
-  readonly replayed: boolean;
-}
+export type RefundAnswer = AdminAnswer;
 
 /**
- * Accepts an admin's refund request with Stripe idempotency semantics: one transaction checks the
- * key, validates against the read model, stores the answer and enqueues `RefundRequested` on
- * orders.commands in the gateway's outbox, so the record and the message exist together or not at all.
+ * Accepts an admin's refund request with Stripe idempotency semantics (AdminActionService): one
+ * transaction checks the key, validates against the read model, stores the answer, records the
+ * audit entry and enqueues `RefundRequested` on orders.commands in the gateway's outbox, so the
+ * record and the message exist together or not at all.
  */
 @Injectable()
 export class RequestRefundService {
-  private readonly idempotency = new IdempotencyRepository();
-
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    private readonly actions: AdminActionService,
     private readonly orders: OrderReadModel,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -43,22 +41,17 @@ export class RequestRefundService {
 
   async request(command: RefundCommand): Promise<RefundAnswer> {
     const orderId = command.orderId.toLowerCase();
-    const key: IdempotencyScope = { scope: 'refund', principal: command.admin.id, key: command.idempotencyKey };
-    const requestHash = refundRequestHash(orderId, command.request);
-    const answer = await this.db.transaction(async (sql): Promise<RefundAnswer> => {
-      if (!(await this.idempotency.tryLock(sql, key))) {
-        throw new GatewayError('IDEMPOTENCY.IN_FLIGHT', 'a request with this Idempotency-Key is still being processed; retry shortly');
-      }
-      const stored = await this.idempotency.find(sql, key);
-      if (stored) {
-        if (stored.requestHash !== requestHash) {
-          throw new GatewayError('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with a different request');
-        }
-        return { statusCode: stored.statusCode, body: stored.body, replayed: true };
-      }
-      const response = await this.accept(sql, orderId, command);
-      await this.idempotency.save(sql, key, { ...response, requestHash }, this.clock.now());
-      return { ...response, replayed: false };
+    const answer = await this.actions.perform({
+      admin: command.admin,
+      action: 'refund.request',
+      scope: 'refund',
+      subject: `order:${orderId}`,
+      idempotencyKey: command.idempotencyKey,
+      requestHash: refundRequestHash(orderId, command.request),
+      // The reason is free text: the audit notes only whether one was given.
+      request: { amountMinor: command.request.amountMinor ?? null, reasonGiven: command.request.reason !== undefined },
+      correlationId: command.correlationId,
+      run: (sql) => this.accept(sql, orderId, command),
     });
     if (!answer.replayed) this.outbox.notify();
     return answer;
@@ -83,7 +76,7 @@ export class RequestRefundService {
         payload: {
           orderId, refundId, requestedBy: command.admin.id, requestedAt: now.toISOString(),
           ...(amountMinor !== undefined ? { amountMinor } : {}),
-          ...(reason !== undefined ? { reason } : {}),
+          ...(reason !== undefined ? { reason: redactedFreeText(reason, REFUND_REASON_MAX_LENGTH) } : {}),
         },
       }),
     }]);

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/http';
+import { ErrorNotice } from '../components/error-notice';
+import { formatMinor } from '../lib/money';
+
+interface Subscription {
+  subscriptionId: string; planId: string; interval: string; amountMinor: number; currency: string; provider: string; status: string;
+  paidThrough: string | null; cancelAtPeriodEnd: boolean; endedAt: string | null;
+}
+
+function CancelButton(props: { subscription: Subscription; onDone: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [asked, setAsked] = useState(false);
+  const cancel = async () => {
+    setError(null);
+    try {
+      await api(`/api/subscriptions/${props.subscription.subscriptionId}/cancel`, { method: 'POST', body: { mode: 'at-period-end' } });
+      setAsked(true);
+      props.onDone();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={cancel} disabled={asked}>Cancel {props.subscription.planId} at the end of the paid period</button>
+      {asked && <p role="status">Cancellation sent; it shows here once the provider confirms it.</p>}
+      <ErrorNotice error={error} />
+    </>
+  );
+}
+
+/** The buyer's subscriptions (GET /api/subscriptions), each cancellable at the end of its paid period. */
+export function MySubscriptionsPage() {
+  const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = () => api<{ subscriptions: Subscription[] }>('/api/subscriptions').then((answer) => setSubscriptions(answer.subscriptions), setError);
+  useEffect(() => void load(), []);
+  return (
+    <section aria-labelledby="subscriptions-title">
+      <h1 id="subscriptions-title">My subscriptions</h1>
+      <ErrorNotice error={error} />
+      {subscriptions?.length === 0 && <p>No subscriptions.</p>}
+      <ul class="cards">{subscriptions?.map((subscription) => (
+        <li key={subscription.subscriptionId} class="card" data-subscription-id={subscription.subscriptionId}>
+          <h2>{subscription.planId}</h2>
+          <p>
+            {formatMinor(subscription.amountMinor, subscription.currency)} every {subscription.interval} via {subscription.provider}: {subscription.status}
+            {subscription.paidThrough ? `, paid through ${new Date(subscription.paidThrough).toLocaleDateString()}` : ''}
+            {subscription.cancelAtPeriodEnd ? ', ends with the paid period' : ''}.
+          </p>
+          {!subscription.cancelAtPeriodEnd && !subscription.endedAt && <CancelButton subscription={subscription} onDone={load} />}
+        </li>
+      ))}</ul>
+    </section>
+  );
+}

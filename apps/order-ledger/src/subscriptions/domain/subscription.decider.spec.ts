@@ -37,6 +37,12 @@ describe('subscription decider', () => {
     expect(viewOf(placed(state)).status).toBe('Active');
   });
 
+  it('takes a failure in the same second as the last payment, for another collection, as the newer fact', () => {
+    const paidAt = '2026-02-01T00:05:00.000Z';
+    const { state } = run([placeCommand, fact(payment(1, { paidAt })), fact(failure(2, { failedAt: paidAt }))]);
+    expect(viewOf(placed(state))).toMatchObject({ status: 'PastDue', pastDueReason: 'card_declined' });
+  });
+
   it('records cancel at period end, and ends when the provider says it ended', () => {
     const scheduled = run([placeCommand, fact(payment(0)), fact(status('evt_s1', '2026-01-10T00:00:00.000Z', { cancelAtPeriodEnd: true }))]);
     expect(viewOf(placed(scheduled.state))).toMatchObject({ status: 'Active', cancelAtPeriodEnd: true });

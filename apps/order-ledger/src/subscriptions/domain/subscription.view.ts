@@ -52,12 +52,14 @@ export function viewOf(state: PlacedSubscription): SubscriptionView {
   if (ended) return { status: 'Ended', paidThrough, cancelAtPeriodEnd, endedAt: ended.reportedAt, endReason: ended.endReason ?? 'canceled' };
   const paidIds = new Set(state.paid.map((period) => period.providerPaymentId));
   // A failure counts until a payment made after it: an older failure is history, not the present.
+  // Providers stamp events to the second (Cashfree), so a failure in the same second as the last
+  // payment, for a collection that payment was not, is the newer one.
   const openFailure = state.failures
-    .filter((failure) => !paidIds.has(failure.providerPaymentId) && (lastPaidAt === undefined || failure.failedAt > lastPaidAt))
+    .filter((failure) => !paidIds.has(failure.providerPaymentId) && (lastPaidAt === undefined || failure.failedAt >= lastPaidAt))
     .sort((a, b) => (a.failedAt < b.failedAt ? 1 : -1))[0];
   if (lastPaidAt === undefined) return { status: 'Incomplete', cancelAtPeriodEnd };
   if (openFailure) return { status: 'PastDue', paidThrough, cancelAtPeriodEnd, pastDueReason: openFailure.reason };
-  const pastDueReport = state.reports.find((report) => report.status === 'past_due' && report.reportedAt > lastPaidAt);
+  const pastDueReport = state.reports.find((report) => report.status === 'past_due' && report.reportedAt >= lastPaidAt);
   if (pastDueReport) return { status: 'PastDue', paidThrough, cancelAtPeriodEnd, pastDueReason: 'provider_reported_past_due' };
   return { status: 'Active', paidThrough, cancelAtPeriodEnd };
 }

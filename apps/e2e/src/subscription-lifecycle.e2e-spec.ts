@@ -58,6 +58,51 @@ async function sandboxCall<T>(method: string, path: string, body?: Record<string
   return json;
 }
 
+type Recorder = Awaited<ReturnType<typeof topicRecorder>>;
+
+/** Delivery faults for every webhook in the impatient tests: each event twice, the copies racing, held back behind the next one. */
+const HOSTILE_DELIVERY = { duplicate: 2, concurrentDuplicates: true, reorder: true, reorderHoldMs: 2000 };
+
+/** The user's one plan entitlement is valid for the paid periods and the grace after them (3 days, the default and the Stripe system's setting). */
+async function expectAccessMatchesPaidPeriods(token: string, subscriptionId: string, periods: number): Promise<void> {
+  const view = (await call<SubscriptionView>(token, 'GET', `/api/subscriptions/${subscriptionId}`)).body;
+  expect(view).toMatchObject({ status: 'active', periodsPaid: periods });
+  const entitlements = (await call<{ entitlements: EntitlementView[] }>(token, 'GET', '/api/entitlements')).body.entitlements;
+  expect(entitlements).toHaveLength(1);
+  expect(entitlements[0]).toMatchObject({ status: 'active', subscriptionId });
+  expect(new Date(entitlements[0].validUntil as string).getTime()).toBe(new Date(view.paidThrough as string).getTime() + 3 * DAY * 1000);
+}
+
+/** Each period invoiced once and the subscription's journals balance. */
+async function expectBooks(e2e: E2eSystem, subscriptionId: string, periods: number): Promise<void> {
+  const invoices = await e2e.db.query(`SELECT count(*)::int AS n FROM order_ledger.invoices WHERE subscription_id = $1`, [subscriptionId]);
+  expect(invoices.rows[0].n).toBe(periods);
+  const books = await e2e.db.query(`SELECT sum(amount_minor)::int AS total FROM order_ledger.ledger_postings WHERE order_id = $1`, [subscriptionId]);
+  expect(books.rows[0].total).toBe(0);
+}
+
+/**
+ * Once every subscriber's periods are all paid and the system has settled: one grant each and no
+ * revocation, each period paid once on subscriptions.events, access matching the paid periods, the books balanced.
+ */
+async function expectEveryPeriodPaidOnce(
+  e2e: E2eSystem, recorder: Recorder, subscribers: { userId: string; token: string; subscriptionId: string }[], periods: number,
+): Promise<void> {
+  for (const { token, subscriptionId } of subscribers) {
+    await eventually(async () => ((await call<SubscriptionView>(token, 'GET', `/api/subscriptions/${subscriptionId}`)).body.periodsPaid === periods ? true : undefined), 90_000, 'every period paid');
+  }
+  await waitUntilSettled(e2e, recorder);
+  for (const { userId, token, subscriptionId } of subscribers) {
+    const about = (topic: string): Envelope[] => recorder.on(topic).filter((m) => (m.payload as { userId?: string }).userId === userId);
+    expect(about(Topics.entitlementGranted)).toHaveLength(1);
+    expect(about(Topics.entitlementRevoked)).toHaveLength(0);
+    const paid = recorder.on(Topics.subscriptionsEvents).filter((m) => m.type === 'SubscriptionPeriodPaid' && (m.payload as { subscriptionId: string }).subscriptionId === subscriptionId);
+    expect(paid).toHaveLength(periods);
+    await expectAccessMatchesPaidPeriods(token, subscriptionId, periods);
+    await expectBooks(e2e, subscriptionId, periods);
+  }
+}
+
 interface SandboxSubscription { id: string; test_clock: string; metadata: Record<string, string>; items: { data: { current_period_end: number }[] } }
 
 describe('a Stripe subscription, end to end: renewals, a failed renewal, recovery, cancel at period end', () => {
@@ -145,6 +190,31 @@ describe('a Stripe subscription, end to end: renewals, a failed renewal, recover
     expect(books.rows[0].total).toBe(0);
   });
 
+  it('impatient subscribers: paid the instant checkout answers, three renewals back to back, every webhook duplicated and reordered', async () => {
+    const RENEWALS = 3;
+    const subscriber = async () => {
+      const userId = `user-${randomUUID()}`;
+      const token = await bearerFor(userId);
+      const opened = await call<OpenedSubscription>(token, 'POST', '/api/subscriptions/checkout', { planId: 'plan-pro-monthly', currency: 'USD' });
+      expect(opened.status).toBe(201);
+      const { subscriptionId, providerReference: sessionId } = opened.body;
+      await sandboxCall('POST', `/_sandbox/stripe/checkout_sessions/${sessionId}/pay`, { faults: HOSTILE_DELIVERY });
+      const list = await sandboxCall<{ data: SandboxSubscription[] }>('GET', '/_sandbox/stripe/subscriptions');
+      const atStripe = list.data.find((s) => s.metadata.subscription_id === subscriptionId);
+      if (!atStripe) throw new Error('the sandbox has no subscription for us');
+      await sandboxCall('POST', `/_sandbox/stripe/subscriptions/${atStripe.id}/renewal-outcome`, { outcome: 'pay', faults: HOSTILE_DELIVERY });
+      // The clock runs through three periods without waiting for anything of ours to catch up.
+      for (let renewal = 0; renewal < RENEWALS; renewal += 1) {
+        const current = (await sandboxCall<{ data: SandboxSubscription[] }>('GET', '/_sandbox/stripe/subscriptions')).data.find((s) => s.id === atStripe.id) as SandboxSubscription;
+        await sandboxCall('POST', `/v1/test_helpers/test_clocks/${current.test_clock}/advance`, { frozen_time: current.items.data[0].current_period_end + 3600 }, true);
+      }
+      return { userId, token, subscriptionId };
+    };
+    const subscribers = await Promise.all([subscriber(), subscriber(), subscriber()]);
+
+    await expectEveryPeriodPaidOnce(e2e, recorder, subscribers, RENEWALS + 1);
+  });
+
   it('refuses another user, an immediate cancel by a non-admin, and an unknown plan', async () => {
     const owner = await bearerFor(`user-${randomUUID()}`);
     const other = await bearerFor(`user-${randomUUID()}`);
@@ -216,5 +286,23 @@ describe('a Cashfree subscription (UPI Autopay mandate), end to end', () => {
     expect(invoices.rows[0].n).toBe(4);
     const books = await e2e.db.query(`SELECT sum(amount_minor)::int AS total FROM order_ledger.ledger_postings WHERE order_id = $1`, [subscriptionId]);
     expect(books.rows[0].total).toBe(0);
+  });
+  it('impatient: approved and charged three more times at once, every webhook duplicated and reordered', async () => {
+    const RENEWALS = 3;
+    const subscriber = async () => {
+      const userId = `user-${randomUUID()}`;
+      const token = await bearerFor(userId);
+      const opened = await call<OpenedSubscription>(token, 'POST', '/api/subscriptions/checkout', { planId: 'plan-pro-monthly', currency: 'INR', customerPhone: '+919800000002' });
+      expect(opened.status).toBe(201);
+      const { subscriptionId } = opened.body;
+      const control = (action: string, body: Record<string, unknown> = {}) => sandboxCall('POST', `/_sandbox/cashfree/subscriptions/${subscriptionId}/${action}`, body);
+      await control('approve', { paymentMethod: 'upi', faults: HOSTILE_DELIVERY });
+      await control('renewal-outcome', { outcome: 'success', faults: HOSTILE_DELIVERY });
+      for (let renewal = 0; renewal < RENEWALS; renewal += 1) await control('advance', { faults: HOSTILE_DELIVERY });
+      return { userId, token, subscriptionId };
+    };
+    const subscribers = await Promise.all([subscriber(), subscriber(), subscriber()]);
+
+    await expectEveryPeriodPaidOnce(e2e, recorder, subscribers, RENEWALS + 1);
   });
 });

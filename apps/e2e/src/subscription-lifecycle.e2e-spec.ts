@@ -105,6 +105,24 @@ async function expectEveryPeriodPaidOnce(
 
 interface SandboxSubscription { id: string; test_clock: string; metadata: Record<string, string>; items: { data: { current_period_end: number }[] } }
 
+/** The sandbox's Stripe subscription behind one of ours. */
+async function subscriptionAtStripe(subscriptionId: string): Promise<SandboxSubscription> {
+  const list = await sandboxCall<{ data: SandboxSubscription[] }>('GET', '/_sandbox/stripe/subscriptions');
+  const found = list.data.find((s) => s.metadata.subscription_id === subscriptionId);
+  if (!found) throw new Error('the sandbox has no subscription for us');
+  return found;
+}
+
+/** Moves the subscription's test clock an hour past the current period's end: the renewal happens. */
+async function advancePastPeriodEnd(subscriptionId: string): Promise<void> {
+  const current = await subscriptionAtStripe(subscriptionId);
+  await sandboxCall('POST', `/v1/test_helpers/test_clocks/${current.test_clock}/advance`, { frozen_time: current.items.data[0].current_period_end + 3600 }, true);
+}
+
+/** A Cashfree subscription control in the sandbox: approve, advance, renewal-outcome. */
+const cashfreeControl = (subscriptionId: string, action: string, body: Record<string, unknown> = {}) =>
+  sandboxCall('POST', `/_sandbox/cashfree/subscriptions/${subscriptionId}/${action}`, body);
+
 describe('a Stripe subscription, end to end: renewals, a failed renewal, recovery, cancel at period end', () => {
   let e2e: E2eSystem;
   let recorder: Awaited<ReturnType<typeof topicRecorder>>;
@@ -136,33 +154,23 @@ describe('a Stripe subscription, end to end: renewals, a failed renewal, recover
     const [grant] = about(Topics.entitlementGranted);
     expect(grant.payload).toMatchObject({ productId: 'plan-pro-monthly', kind: 'plan', subscriptionId, orderId: subscriptionId });
 
-    const subscriptionAtStripe = async () => {
-      const list = await sandboxCall<{ data: SandboxSubscription[] }>('GET', '/_sandbox/stripe/subscriptions');
-      const found = list.data.find((s) => s.metadata.subscription_id === subscriptionId);
-      if (!found) throw new Error('the sandbox has no subscription for us');
-      return found;
-    };
-    const advancePastPeriodEnd = async () => {
-      const current = await subscriptionAtStripe();
-      await sandboxCall('POST', `/v1/test_helpers/test_clocks/${current.test_clock}/advance`, { frozen_time: current.items.data[0].current_period_end + 3600 }, true);
-    };
     const view = async () => (await call<SubscriptionView>(token, 'GET', `/api/subscriptions/${subscriptionId}`)).body;
     const periodsPaid = () => recorder.on(Topics.subscriptionsEvents).filter((m) => m.type === 'SubscriptionPeriodPaid' && (m.payload as { subscriptionId: string }).subscriptionId === subscriptionId).length;
 
     // Two renewals.
     for (const expected of [2, 3]) {
-      await advancePastPeriodEnd();
+      await advancePastPeriodEnd(subscriptionId);
       await eventually(async () => (periodsPaid() === expected ? true : undefined), 60_000, `period ${expected} paid`);
     }
     await eventually(async () => ((await view()).periodsPaid === 3 ? true : undefined), 30_000, 'the gateway shows three periods');
 
     // A failed renewal: past due, then recovered by the retry (Stripe retries three days later).
-    const stripeId = (await subscriptionAtStripe()).id;
+    const stripeId = (await subscriptionAtStripe(subscriptionId)).id;
     await sandboxCall('POST', `/_sandbox/stripe/subscriptions/${stripeId}/renewal-outcome`, { outcome: 'fail' });
-    await advancePastPeriodEnd();
+    await advancePastPeriodEnd(subscriptionId);
     await eventually(async () => ((await view()).status === 'past_due' ? true : undefined), 60_000, 'past due');
     await sandboxCall('POST', `/_sandbox/stripe/subscriptions/${stripeId}/renewal-outcome`, { outcome: 'pay' });
-    const clock = (await subscriptionAtStripe()).test_clock;
+    const clock = (await subscriptionAtStripe(subscriptionId)).test_clock;
     const clockNow = (await sandboxCall<{ frozen_time: number }>('GET', `/v1/test_helpers/test_clocks/${clock}`)).frozen_time;
     await sandboxCall('POST', `/v1/test_helpers/test_clocks/${clock}/advance`, { frozen_time: clockNow + 4 * DAY }, true);
     await eventually(async () => ((await view()).status === 'active' && (await view()).periodsPaid === 4 ? true : undefined), 60_000, 'recovered');
@@ -172,7 +180,7 @@ describe('a Stripe subscription, end to end: renewals, a failed renewal, recover
     expect(cancel.status).toBe(202);
     await eventually(async () => ((await view()).cancelAtPeriodEnd ? true : undefined), 60_000, 'cancel scheduled');
     expect(about(Topics.entitlementRevoked)).toHaveLength(0);
-    await advancePastPeriodEnd();
+    await advancePastPeriodEnd(subscriptionId);
     await eventually(async () => (about(Topics.entitlementRevoked).length > 0 ? true : undefined), 60_000, 'entitlement-revoked');
     expect((await view()).status).toBe('ended');
 
@@ -184,10 +192,7 @@ describe('a Stripe subscription, end to end: renewals, a failed renewal, recover
     expect(extensions.filter((change) => change.reason === 'renewal-paid' || change.reason === 'payment-recovered').length).toBeGreaterThanOrEqual(3);
     const entitlements = (await call<{ entitlements: EntitlementView[] }>(token, 'GET', '/api/entitlements')).body.entitlements;
     expect(entitlements).toEqual([expect.objectContaining({ productId: 'plan-pro-monthly', status: 'revoked', subscriptionId })]);
-    const invoices = await e2e.db.query(`SELECT count(*)::int AS n FROM order_ledger.invoices WHERE subscription_id = $1`, [subscriptionId]);
-    expect(invoices.rows[0].n).toBe(4);
-    const books = await e2e.db.query(`SELECT sum(amount_minor)::int AS total FROM order_ledger.ledger_postings WHERE order_id = $1`, [subscriptionId]);
-    expect(books.rows[0].total).toBe(0);
+    await expectBooks(e2e, subscriptionId, 4);
   });
 
   it('impatient subscribers: paid the instant checkout answers, three renewals back to back, every webhook duplicated and reordered', async () => {
@@ -199,15 +204,10 @@ describe('a Stripe subscription, end to end: renewals, a failed renewal, recover
       expect(opened.status).toBe(201);
       const { subscriptionId, providerReference: sessionId } = opened.body;
       await sandboxCall('POST', `/_sandbox/stripe/checkout_sessions/${sessionId}/pay`, { faults: HOSTILE_DELIVERY });
-      const list = await sandboxCall<{ data: SandboxSubscription[] }>('GET', '/_sandbox/stripe/subscriptions');
-      const atStripe = list.data.find((s) => s.metadata.subscription_id === subscriptionId);
-      if (!atStripe) throw new Error('the sandbox has no subscription for us');
+      const atStripe = await subscriptionAtStripe(subscriptionId);
       await sandboxCall('POST', `/_sandbox/stripe/subscriptions/${atStripe.id}/renewal-outcome`, { outcome: 'pay', faults: HOSTILE_DELIVERY });
       // The clock runs through three periods without waiting for anything of ours to catch up.
-      for (let renewal = 0; renewal < RENEWALS; renewal += 1) {
-        const current = (await sandboxCall<{ data: SandboxSubscription[] }>('GET', '/_sandbox/stripe/subscriptions')).data.find((s) => s.id === atStripe.id) as SandboxSubscription;
-        await sandboxCall('POST', `/v1/test_helpers/test_clocks/${current.test_clock}/advance`, { frozen_time: current.items.data[0].current_period_end + 3600 }, true);
-      }
+      for (let renewal = 0; renewal < RENEWALS; renewal += 1) await advancePastPeriodEnd(subscriptionId);
       return { userId, token, subscriptionId };
     };
     const subscribers = await Promise.all([subscriber(), subscriber(), subscriber()]);
@@ -256,7 +256,7 @@ describe('a Cashfree subscription (UPI Autopay mandate), end to end', () => {
     expect(opened.body).toMatchObject({ provider: 'cashfree', status: 'incomplete', currency: 'INR' });
     expect(opened.body.subscriptionSessionId).toBeTruthy();
     const { subscriptionId } = opened.body;
-    const control = (action: string, body: Record<string, unknown> = {}) => sandboxCall('POST', `/_sandbox/cashfree/subscriptions/${subscriptionId}/${action}`, body);
+    const control = (action: string, body: Record<string, unknown> = {}) => cashfreeControl(subscriptionId, action, body);
     const view = async () => (await call<SubscriptionView>(token, 'GET', `/api/subscriptions/${subscriptionId}`)).body;
 
     await control('approve', { paymentMethod: 'upi' });
@@ -282,11 +282,9 @@ describe('a Cashfree subscription (UPI Autopay mandate), end to end', () => {
     await waitUntilSettled(e2e, recorder);
     expect(about(Topics.entitlementGranted)).toHaveLength(1);
     expect(about(Topics.entitlementRevoked)).toHaveLength(1);
-    const invoices = await e2e.db.query(`SELECT count(*)::int AS n FROM order_ledger.invoices WHERE subscription_id = $1`, [subscriptionId]);
-    expect(invoices.rows[0].n).toBe(4);
-    const books = await e2e.db.query(`SELECT sum(amount_minor)::int AS total FROM order_ledger.ledger_postings WHERE order_id = $1`, [subscriptionId]);
-    expect(books.rows[0].total).toBe(0);
+    await expectBooks(e2e, subscriptionId, 4);
   });
+
   it('impatient: approved and charged three more times at once, every webhook duplicated and reordered', async () => {
     const RENEWALS = 3;
     const subscriber = async () => {
@@ -295,7 +293,7 @@ describe('a Cashfree subscription (UPI Autopay mandate), end to end', () => {
       const opened = await call<OpenedSubscription>(token, 'POST', '/api/subscriptions/checkout', { planId: 'plan-pro-monthly', currency: 'INR', customerPhone: '+919800000002' });
       expect(opened.status).toBe(201);
       const { subscriptionId } = opened.body;
-      const control = (action: string, body: Record<string, unknown> = {}) => sandboxCall('POST', `/_sandbox/cashfree/subscriptions/${subscriptionId}/${action}`, body);
+      const control = (action: string, body: Record<string, unknown> = {}) => cashfreeControl(subscriptionId, action, body);
       await control('approve', { paymentMethod: 'upi', faults: HOSTILE_DELIVERY });
       await control('renewal-outcome', { outcome: 'success', faults: HOSTILE_DELIVERY });
       for (let renewal = 0; renewal < RENEWALS; renewal += 1) await control('advance', { faults: HOSTILE_DELIVERY });

@@ -5,3 +5,4 @@ export * from './registry';
 export * from './messages';
 export * from './name-based-id';
 export * from './entitlement-access';
+export * from './settlement-parts';

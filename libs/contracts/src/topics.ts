@@ -20,6 +20,10 @@ export const Topics = {
   entitlementRevoked: 'entitlement-revoked',
   /** order-ledger -> gateway, entitlements: subscription lifecycle; key: subscription id. */
   subscriptionsEvents: 'subscriptions.events',
+  /** checkout -> order-ledger: what a provider settled on a day, fetched for a reconciliation run; key `<provider>:<date>`. */
+  settlementReports: 'settlements.reports',
+  /** order-ledger -> operators, finance: discrepancies found and resolved, runs finished; key `<provider>:<date>`. */
+  reconciliationEvents: 'reconciliation.events',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -23,3 +23,5 @@ export * from './subscription-checkout.v1';
 export * from './subscription-facts.v1';
 export * from './subscription-events.v1';
 export * from './catalog-quote-requested.v1';
+export * from './disputes.v1';
+export * from './settlements.v1';

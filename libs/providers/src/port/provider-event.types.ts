@@ -18,8 +18,43 @@ export type NeutralEventKind =
   | 'subscription.payment_failed'
   /** The subscription's state at the provider changed (active, past due, ended; cancel at period end). */
   | 'subscription.status_reported'
-  /** The customer's bank opened a dispute (chargeback) against a payment. */
-  | 'dispute.opened';
+  /** The customer's bank opened a dispute (chargeback) against a payment. `dispute` says what it holds. */
+  | 'dispute.opened'
+  /** An open dispute changed (evidence submitted, under review, escalated); still open. */
+  | 'dispute.updated'
+  /** The dispute closed in our favour: the withdrawn funds are reinstated. */
+  | 'dispute.won'
+  /** The dispute closed against us (or we accepted it): the withdrawn funds are gone for good. */
+  | 'dispute.lost'
+  /** A payout / settlement reached the bank (Stripe `payout.paid`, `payout.reconciliation_completed`; Cashfree `SETTLEMENT_SUCCESS`): its day can be reconciled. */
+  | 'settlement.paid';
+
+/** What a `dispute.*` event says, in our terms. */
+export interface NeutralDisputeFacts {
+  /** The provider's dispute id: Stripe `du_...`; Cashfree `dispute_id` (as a string). */
+  readonly disputeId: string;
+  /** The payment disputed, as its success webhook names it (Stripe `pi_...`; Cashfree `cf_payment_id`), when the event says. */
+  readonly paymentId: string | null;
+  /** The provider's own dispute status (Stripe `needs_response`, `won`; Cashfree `CHARGEBACK_CREATED`). */
+  readonly status: string;
+  /** Opened / lost: the disputed amount (also `NeutralProviderEvent.amountMinor`). */
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** The provider's dispute fee when the event states it (Stripe balance transaction fee), else absent. */
+  readonly feeMinor?: number;
+  /** When the customer must be answered by (ISO 8601), if stated. */
+  readonly respondBy?: string;
+  /** True for an inquiry / retrieval request that moves no money (Stripe `warning_*`; Cashfree `RETRIEVAL`). */
+  readonly inquiry?: boolean;
+}
+
+/** What a `settlement.paid` event says. */
+export interface NeutralSettlementFacts {
+  /** Stripe `po_...`; Cashfree `settlement_id`. */
+  readonly settlementId: string;
+  /** The settlement day it belongs to (`YYYY-MM-DD`, UTC), for `listSettlements`. */
+  readonly date: string;
+}
 
 /**
  * What a `subscription.*` event says about the subscription, in our terms. Times are ISO 8601; a
@@ -102,6 +137,10 @@ export interface NeutralProviderEvent {
   readonly providerType: string;
   /** `subscription.*` events only (and always there). Their `orderId` is null. */
   readonly subscription?: NeutralSubscriptionFacts;
+  /** `dispute.*` events only (and always there). */
+  readonly dispute?: NeutralDisputeFacts;
+  /** `settlement.paid` events only (and always there). Their `orderId` is null. */
+  readonly settlement?: NeutralSettlementFacts;
 }
 
 /**

@@ -5,7 +5,19 @@ import { formatInvoiceNumber } from './domain/invoice-number';
 
 /** The double-entry ledger and gap-free invoice numbers, in order-ledger's schema. */
 export class LedgerRepository {
-  async post(sql: Sql, journalId: string, orderId: string, postings: readonly LedgerPosting[], at: Date): Promise<void> {
+  /**
+   * Posts a journal unless one with this id exists already (journal ids derive from the provider's
+   * ids, so a fact reported twice, or a reconciliation run twice, books once). True when it posted.
+   */
+  async postOnce(sql: Sql, journalId: string, orderId: string | null, postings: readonly LedgerPosting[], at: Date): Promise<boolean> {
+    const [existing] = await sql.query<{ one: number }>(`SELECT 1 AS one FROM order_ledger.ledger_postings WHERE journal_id = $1 LIMIT 1`, [journalId]);
+    if (existing) return false;
+    await this.post(sql, journalId, orderId, postings, at);
+    return true;
+  }
+
+  /** `orderId` is null for journals about no one order (a payout, a platform fee). */
+  async post(sql: Sql, journalId: string, orderId: string | null, postings: readonly LedgerPosting[], at: Date): Promise<void> {
     if (!isBalanced(postings)) throw new Error(`journal ${journalId} does not balance`);
     for (const posting of postings) {
       await sql.query(

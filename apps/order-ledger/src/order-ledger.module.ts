@@ -9,6 +9,7 @@ import { PendingOrderSweeper } from './pending-order.sweeper';
 import { PendingOrderChecks1732900000000 } from './migrations/1732900000000-pending-order-checks';
 import { UnmatchedFacts1733000000001 } from './migrations/1733000000001-unmatched-facts';
 import { SubscriptionInvoices1733100000000 } from './migrations/1733100000000-subscription-invoices';
+import { LedgerJournalsWithoutOrder1733400000000 } from './migrations/1733400000000-ledger-journals-without-order';
 import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 import { OrderHistoryController } from './history/order-history.controller';
 import { OrderLedgerHandler } from './order-ledger.handler';
@@ -18,7 +19,7 @@ import { UnmatchedFactsSweeper } from './unmatched/unmatched-facts.sweeper';
 import { UnmatchedPaymentsController } from './unmatched/unmatched-payments.controller';
 
 /** The order-ledger schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
-export const ORDER_LEDGER_MIGRATIONS: SchemaMigrations = { schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001, SubscriptionInvoices1733100000000] };
+export const ORDER_LEDGER_MIGRATIONS: SchemaMigrations = { schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001, SubscriptionInvoices1733100000000, LedgerJournalsWithoutOrder1733400000000] };
 
 @Module({})
 export class OrderLedgerModule {

@@ -1,13 +1,21 @@
 import { Money, add, allocate, money, subtract } from '@payments/money';
 
-/** The accounts an order touches. Provider fees and settlement are posted elsewhere. */
+/** The ledger's accounts. After a settled day, provider clearing holds exactly what the provider still owes us. */
 export type LedgerAccount =
-  /** What the provider holds for us until it settles: debited when paid, credited when refunded. */
+  /** What the provider holds for us until it pays out: debited when paid, credited when refunded, charged fees, withdrawn for disputes or paid out. */
   | 'provider_clearing'
   /** Sales net of tax. */
   | 'revenue'
   /** Tax collected on behalf of the tax authority (GST in India). */
-  | 'tax_payable';
+  | 'tax_payable'
+  /** What the providers charged us (processing and dispute fees), tax excluded. */
+  | 'provider_fees'
+  /** Tax charged on provider fees (Cashfree's GST on its service charge), reclaimable as input tax. */
+  | 'fee_tax_receivable'
+  /** Money disputes withdrew and have not reinstated. */
+  | 'disputes'
+  /** Our bank account: credited from clearing by each payout / settlement. */
+  | 'bank';
 
 /** One line of a journal entry. `amountMinor` is signed: debit positive, credit negative. */
 export interface LedgerPosting {

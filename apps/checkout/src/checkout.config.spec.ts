@@ -43,7 +43,7 @@ describe('the checkout configuration', () => {
 
 describe('the subscription pages', () => {
   it('send subscribers back to the gateway by default, and to the configured pages when set', () => {
-    expect(loadCheckoutConfig(minimal).subscriptionPages).toEqual({ successUrl: 'http://127.0.0.1:3000/success?subscription_id={SUBSCRIPTION_ID}' });
+    expect(loadCheckoutConfig(minimal).subscriptionPages).toEqual({ successUrl: 'http://127.0.0.1:3000/app/subscriptions?subscription_id={SUBSCRIPTION_ID}' });
     expect(loadCheckoutConfig({
       ...minimal, CHECKOUT_SUBSCRIPTION_SUCCESS_URL: 'https://shop.example/subscribed/{SUBSCRIPTION_ID}', CHECKOUT_SUBSCRIPTION_CANCEL_URL: 'https://shop.example/plans',
     }).subscriptionPages).toEqual({ successUrl: 'https://shop.example/subscribed/{SUBSCRIPTION_ID}', cancelUrl: 'https://shop.example/plans' });

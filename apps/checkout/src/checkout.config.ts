@@ -51,7 +51,7 @@ export interface CheckoutConfig {
   subscriptionPages: { successUrl: string; cancelUrl?: string };
 }
 
-export const DEFAULT_SUBSCRIPTION_SUCCESS_URL = 'http://127.0.0.1:3000/success?subscription_id={SUBSCRIPTION_ID}';
+export const DEFAULT_SUBSCRIPTION_SUCCESS_URL = 'http://127.0.0.1:3000/app/subscriptions?subscription_id={SUBSCRIPTION_ID}';
 
 function subscriptionPagesFrom(env: NodeJS.ProcessEnv): CheckoutConfig['subscriptionPages'] {
   const successUrl = optionalEnv(env, 'CHECKOUT_SUBSCRIPTION_SUCCESS_URL', DEFAULT_SUBSCRIPTION_SUCCESS_URL);

@@ -19,6 +19,7 @@ export function webSystemEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
     DEV_SIGN_IN: 'true',
     JWT_JWKS_URL: `${E2E_URLS.gateway}/dev/jwks.json`,
     CASHFREE_RETURN_URL: `${E2E_URLS.gateway}/app/return?order_id={order_id}`,
+    CHECKOUT_SUBSCRIPTION_SUCCESS_URL: `${E2E_URLS.gateway}/app/subscriptions?subscription_id={SUBSCRIPTION_ID}`,
     ...extra,
   };
 }

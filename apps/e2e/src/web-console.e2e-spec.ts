@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Browser, Page } from 'playwright-core';
 import { PaymentSucceeded, Topics, buildMessage, encodeEnvelope } from '@payments/contracts';
 import { eventually, kafkaBrokers } from '@payments/testing';
-import { E2E_URLS, E2eSystem, bearerFor, openCheckout, orderView, startE2eSystem } from './e2e-system';
+import { E2E_PORTS, E2E_URLS, E2eSystem, bearerFor, openCheckout, orderView, startE2eSystem } from './e2e-system';
 import { launchBrowser, newPage, screenshot, signIn, unlabelledControls, webSystemEnvironment } from './web-browser.fixture';
 
 interface Opened { orderId: string; payment: { providerReference: string } }
@@ -58,6 +58,12 @@ describe('the operations console in a browser', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const refused = await fetch(`${E2E_URLS.gateway}/api/admin/orders`, { headers: { authorization: `Bearer ${await bearerFor('buyer-not-admin')}` } });
     expect(refused.status).toBe(403);
+    // The services' own endpoints that the admin API reads refuse anyone without the internal token.
+    const ledger = `http://127.0.0.1:${E2E_PORTS.orderLedger}`;
+    for (const path of [`/orders/${randomUUID()}/history`, '/unmatched-payments', '/parked-messages']) {
+      const direct = await fetch(`${ledger}${path}`);
+      expect({ path, status: direct.status, body: await direct.json() }).toEqual({ path, status: 401, body: expect.objectContaining({ error: expect.objectContaining({ code: 'INTERNAL_API.UNAUTHORIZED' }) }) });
+    }
   });
 
   it('an admin refunds part of an order and sees its history and journals change', async () => {

@@ -15,6 +15,19 @@ async function buyOnStripePage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** A new buyer signs in, picks INR (Cashfree), checks the product's server price and presses its button. */
+async function buyInRupees(browser: Browser, productId: string, totalMinor: number, button: string): Promise<{ buyer: string; page: Page }> {
+  const buyer = `buyer-${randomUUID().slice(0, 8)}`;
+  const page = await newPage(browser);
+  await signIn(page, buyer);
+  await page.getByLabel('Currency').selectOption('INR');
+  await page.locator('[data-provider="cashfree"]').waitFor();
+  const product = page.locator(`[data-product-id="${productId}"]`);
+  await product.locator(`.total[data-total-minor="${totalMinor}"]`).waitFor();
+  await product.getByRole('button', { name: button }).click();
+  return { buyer, page };
+}
+
 const orderIdOnReturnPage = async (page: Page) => (await page.locator('[data-order-id]').first().getAttribute('data-order-id')) as string;
 
 describe('the storefront in a browser', () => {
@@ -68,15 +81,8 @@ describe('the storefront in a browser', () => {
   });
 
   it('a buyer pays in INR with UPI on the hosted Cashfree page and sees access granted', async () => {
-    const buyer = `buyer-${randomUUID().slice(0, 8)}`;
-    const page = await newPage(browser);
-    await signIn(page, buyer);
-    await page.getByLabel('Currency').selectOption('INR');
-    await page.locator('[data-provider="cashfree"]').waitFor();
-    const course = page.locator('[data-product-id="course-event-sourcing"]');
     // 1299.00 + GST 18% = 1532.82, priced by checkout.
-    await course.locator('.total[data-total-minor="153282"]').waitFor();
-    await course.getByRole('button', { name: 'Buy Event Sourcing in Practice' }).click();
+    const { buyer, page } = await buyInRupees(browser, 'course-event-sourcing', 153282, 'Buy Event Sourcing in Practice');
 
     await page.waitForURL(`${E2E_URLS.sandbox}/pay/cashfree/**`);
     await page.getByLabel('UPI').check();
@@ -90,6 +96,27 @@ describe('the storefront in a browser', () => {
     expect(order).toMatchObject({ status: 'paid', amountMinor: 153282, currency: 'INR', provider: 'cashfree' });
     const { rows } = await e2e.db.query(`SELECT product_id FROM entitlements.entitlements WHERE order_id = $1`, [order?.orderId]);
     expect(rows).toEqual([{ product_id: 'course-event-sourcing' }]);
+    await page.close();
+  });
+
+  it('a buyer subscribes to a plan with UPI Autopay on the Cashfree mandate page and sees it active and the access granted', async () => {
+    // 799.00 + GST 18% = 942.82 a month, priced by checkout.
+    const { buyer, page } = await buyInRupees(browser, 'plan-pro-monthly', 94282, 'Subscribe to Pro plan (monthly)');
+
+    await page.waitForURL(`${E2E_URLS.sandbox}/pay/cashfree/subscriptions/**`);
+    await page.getByLabel('UPI Autopay').check();
+    await screenshot(page, 'sandbox-cashfree-mandate');
+    await page.getByRole('button', { name: 'Approve' }).click();
+
+    // Back on My subscriptions, which shows it active once the provider's webhook is applied.
+    await page.waitForURL(`${E2E_URLS.gateway}/app/subscriptions?**`);
+    const subscriptionId = new URL(page.url()).searchParams.get('subscription_id') as string;
+    await page.locator(`[data-subscription-id="${subscriptionId}"][data-status="active"]`).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'storefront-my-subscriptions');
+    await page.getByRole('link', { name: 'My access' }).first().click();
+    await page.locator('.access-list [data-product-id="plan-pro-monthly"]').waitFor();
+    const { rows } = await e2e.db.query(`SELECT product_id, subscription_id FROM entitlements.entitlements WHERE user_id = $1`, [buyer]);
+    expect(rows).toEqual([{ product_id: 'plan-pro-monthly', subscription_id: subscriptionId }]);
     await page.close();
   });
 

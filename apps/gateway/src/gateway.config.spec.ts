@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadGatewayConfig } from './gateway.config';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
+const internalToken = 'an-internal-token-that-is-long-enough-0123456789';
 
 describe('the gateway configuration', () => {
   it('stops naming both variables when neither JWT_SECRET nor JWT_JWKS_URL is set', () => {
@@ -71,9 +72,9 @@ describe('the development sign-in', () => {
   });
 
   it('cannot be enabled by a production configuration', () => {
-    expect(() => loadGatewayConfig({ JWT_SECRET: secret, NODE_ENV: 'production', DEV_SIGN_IN: 'true' }))
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, NODE_ENV: 'production', INTERNAL_API_TOKEN: internalToken, DEV_SIGN_IN: 'true' }))
       .toThrow('DEV_SIGN_IN=true is for development only and cannot be enabled with NODE_ENV=production');
-    expect(loadGatewayConfig({ JWT_SECRET: secret, NODE_ENV: 'production' }).web.devSignIn).toBe(false);
+    expect(loadGatewayConfig({ JWT_SECRET: secret, NODE_ENV: 'production', INTERNAL_API_TOKEN: internalToken }).web.devSignIn).toBe(false);
   });
 
   it('refuses a DEV_SIGN_IN that is neither true nor false', () => {
@@ -84,8 +85,14 @@ describe('the development sign-in', () => {
 describe('the web pages and the services the admin API reads', () => {
   it('points the hosted payment pages at the sandbox outside production only', () => {
     expect(loadGatewayConfig({ JWT_SECRET: secret, SANDBOX_PORT: '4010' }).web.providerPagesUrl).toBe('http://127.0.0.1:4010');
-    expect(loadGatewayConfig({ JWT_SECRET: secret, SANDBOX_PORT: '4010', NODE_ENV: 'production' }).web.providerPagesUrl).toBeNull();
+    expect(loadGatewayConfig({ JWT_SECRET: secret, SANDBOX_PORT: '4010', NODE_ENV: 'production', INTERNAL_API_TOKEN: internalToken }).web.providerPagesUrl).toBeNull();
     expect(loadGatewayConfig({ JWT_SECRET: secret, PROVIDER_PAGES_URL: 'https://pay.example/' }).web.providerPagesUrl).toBe('https://pay.example');
+  });
+
+  it('presents INTERNAL_API_TOKEN to the services, and a production configuration cannot leave it out', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: secret, INTERNAL_API_TOKEN: internalToken }).internalApiToken).toBe(internalToken);
+    expect(loadGatewayConfig({ JWT_SECRET: secret }).internalApiToken).toBeNull();
+    expect(() => loadGatewayConfig({ JWT_SECRET: secret, NODE_ENV: 'production' })).toThrow(/missing required configuration INTERNAL_API_TOKEN/);
   });
 
   it('finds each service on its port variable unless its URL is given', () => {

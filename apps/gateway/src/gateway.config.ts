@@ -1,4 +1,4 @@
-import { ConfigError, integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
+import { ConfigError, integerEnv, internalApiTokenFrom, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
 import { databaseUrl } from '@payments/persistence';
 import { ServiceUrls, loadServiceUrls } from './admin/service-urls.config';
 import { WebConfig, loadWebConfig } from './web/web.config';
@@ -63,6 +63,8 @@ export interface GatewayConfig {
   web: WebConfig;
   /** Where the admin API reads the other services' own endpoints. */
   services: ServiceUrls;
+  /** INTERNAL_API_TOKEN: what the admin API presents to those endpoints (required with NODE_ENV=production). */
+  internalApiToken: string | null;
 }
 
 function httpUrlEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -143,5 +145,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     databaseUrl: databaseUrl(env),
     web: loadWebConfig(env),
     services: loadServiceUrls(env),
+    internalApiToken: internalApiTokenFrom(env),
   };
 }

@@ -11,3 +11,4 @@ export * from './schema-migrations';
 export * from './migrate.command';
 export * from './startup-provisioning.config';
 export * from './parked-messages.controller';
+export * from './internal-api.guard';

@@ -3,6 +3,7 @@ import { listParked, retryParkedNow } from '@payments/messaging';
 import { Database } from '@payments/persistence';
 import { redactText } from '@payments/observability';
 import { DATABASE } from './database.module';
+import { InternalApi } from './internal-api.guard';
 
 export const PARKED_MESSAGES_SCHEMA = Symbol('PARKED_MESSAGES_SCHEMA');
 
@@ -27,6 +28,7 @@ export interface ParkedMessageView {
  * that consume.
  */
 @Controller('parked-messages')
+@InternalApi()
 export class ParkedMessagesController {
   constructor(
     @Inject(DATABASE) private readonly db: Database,

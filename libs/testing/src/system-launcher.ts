@@ -36,6 +36,7 @@ export const DEV_SECRETS = {
   CASHFREE_APP_ID: 'cf_test_app_sandbox',
   CASHFREE_SECRET_KEY: 'cfsk_test_sandbox_0123456789',
   JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
+  INTERNAL_API_TOKEN: 'dev-only-internal-api-token-0123456789abcdef',
 } as const;
 
 /** The ports named in `env` (GATEWAY_PORT, CHECKOUT_PORT, ...), the defaults for the others. */

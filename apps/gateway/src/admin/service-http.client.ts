@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { internalApiHeaders } from '@payments/nest-runtime';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { GatewayError } from '../gateway.error';
 import { InternalService } from './service-urls.config';
@@ -22,7 +23,7 @@ export class ServiceHttpClient {
   async call(service: InternalService, path: string, method: 'GET' | 'POST' = 'GET'): Promise<ServiceAnswer> {
     let response: Response;
     try {
-      response = await fetch(`${this.config.services[service]}${path}`, { method, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await fetch(`${this.config.services[service]}${path}`, { method, headers: internalApiHeaders(this.config.internalApiToken), signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch {
       throw new GatewayError('SERVICE.UNAVAILABLE', `${service} did not answer`);
     }

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { Database } from '@payments/persistence';
-import { DATABASE } from '@payments/nest-runtime';
+import { DATABASE, InternalApi } from '@payments/nest-runtime';
 import { UnmatchedFactsRepository, UnmatchedFactsRow } from './unmatched-facts.repository';
 
 const WHICH = ['open', 'surfaced', 'all'] as const;
@@ -10,6 +10,7 @@ const WHICH = ['open', 'surfaced', 'all'] as const;
  * public gateway): `open` (default) still without an order, `surfaced` past the window, `all`.
  */
 @Controller('unmatched-payments')
+@InternalApi()
 export class UnmatchedPaymentsController {
   private readonly rows = new UnmatchedFactsRepository();
 

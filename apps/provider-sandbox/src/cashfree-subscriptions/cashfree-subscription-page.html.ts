@@ -7,7 +7,8 @@ const LABELS = { upi: 'UPI Autopay', enach: 'eNACH', card: 'Card' } as const;
 /**
  * A bare stand-in for the mandate page Cashfree's JS SDK opens with a subscription_session_id:
  * pick UPI Autopay, eNACH or a card (those the subscription allows), then approve or fail the
- * mandate through the control endpoints.
+ * mandate through the control endpoints. An approved mandate goes back to the subscription's
+ * `subscription_meta.return_url`, as Cashfree's page does.
  */
 export function subscriptionAuthorizationPage(subscription: CashfreeSubscriptionRecord): string {
   const id = encodeURIComponent(subscription.subscriptionId);
@@ -15,6 +16,9 @@ export function subscriptionAuthorizationPage(subscription: CashfreeSubscription
     `<label><input type="radio" name="method" value="${method}"${index === 0 ? ' checked' : ''}> ${LABELS[method]}</label>`).join(' ');
   const { plan } = subscription;
   const every = `every ${plan.intervals} ${plan.intervalType.toLowerCase()}(s)`;
+  const goBack = subscription.returnUrl
+    ? `if (response.ok && button.dataset.action === 'approve') window.location.assign(${JSON.stringify(subscription.returnUrl).replace(/</g, '\\u003c')});`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Sandbox Cashfree mandate ${escapeHtml(subscription.subscriptionId)}</title>
@@ -36,6 +40,7 @@ document.querySelectorAll('button[data-action]').forEach((button) => button.addE
   const body = await response.json();
   if (body.subscription) document.getElementById('status').textContent = body.subscription.subscription_status;
   document.getElementById('result').textContent = JSON.stringify(body, null, 2);
+  ${goBack}
 }));
 </script>
 </body>

@@ -30,6 +30,14 @@ export interface OpenedCheckout {
   payment: { providerReference: string; clientSecret: string | null; redirectUrl: string | null; paymentSessionId: string | null };
 }
 
+/** POST /api/subscriptions/checkout: where to send the browser to authorize the plan. */
+export interface OpenedSubscription {
+  subscriptionId: string;
+  provider: 'stripe' | 'cashfree';
+  status: string;
+  redirectUrl: string | null;
+}
+
 export interface OrderView {
   orderId: string;
   userId: string;

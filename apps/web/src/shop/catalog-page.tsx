@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, newIdempotencyKey, query } from '../api/http';
-import { Catalog, CatalogProduct, OpenedCheckout, StorefrontSettings } from '../api/types';
+import { Catalog, CatalogProduct, OpenedCheckout, OpenedSubscription, StorefrontSettings } from '../api/types';
 import { ErrorNotice } from '../components/error-notice';
 import { BASE } from '../components/router';
 import { formatMinor } from '../lib/money';
@@ -41,6 +41,21 @@ export function CatalogPage(props: { settings: StorefrontSettings | null }) {
     });
   }, [currency, applied]);
 
+  /** A course: one payment on the provider's page, then our return page. */
+  const checkout = async (product: CatalogProduct, key: string): Promise<string | null> => {
+    const opened = await api<OpenedCheckout>('/api/payments/checkout', {
+      method: 'POST', idempotencyKey: key, body: { productId: product.productId, currency, ...(applied ? { couponCode: applied } : {}) },
+    });
+    const back = `${location.origin}${BASE}/return?order_id=${encodeURIComponent(opened.orderId)}`;
+    return paymentPageUrl(opened, props.settings?.providerPagesUrl ?? null, back);
+  };
+
+  /** A plan: a subscription authorized on the provider's page (Stripe Checkout, Cashfree mandate), which comes back to My subscriptions. */
+  const subscribe = async (product: CatalogProduct, key: string): Promise<string | null> => {
+    const opened = await api<OpenedSubscription>('/api/subscriptions/checkout', { method: 'POST', idempotencyKey: key, body: { planId: product.productId, currency } });
+    return opened.redirectUrl;
+  };
+
   const buy = async (product: CatalogProduct) => {
     const intent = JSON.stringify([product.productId, currency, applied]);
     const key = intents.current.get(intent) ?? newIdempotencyKey();
@@ -48,12 +63,8 @@ export function CatalogPage(props: { settings: StorefrontSettings | null }) {
     setBusy(product.productId);
     setError(null);
     try {
-      const opened = await api<OpenedCheckout>('/api/payments/checkout', {
-        method: 'POST', idempotencyKey: key, body: { productId: product.productId, currency, ...(applied ? { couponCode: applied } : {}) },
-      });
+      const page = product.kind === 'plan' ? await subscribe(product, key) : await checkout(product, key);
       intents.current.delete(intent);
-      const back = `${location.origin}${BASE}/return?order_id=${encodeURIComponent(opened.orderId)}`;
-      const page = paymentPageUrl(opened, props.settings?.providerPagesUrl ?? null, back);
       if (page) location.assign(page);
       else setError(new ApiError(0, 'PAYMENT_PAGE.UNAVAILABLE', 'No hosted payment page is configured for this provider.'));
     } catch (failure) {
@@ -86,7 +97,7 @@ export function CatalogPage(props: { settings: StorefrontSettings | null }) {
             <p class="kind">{product.kind === 'plan' ? 'Plan' : 'Course'}</p>
             <Price product={product} />
             <button type="button" disabled={!product.quote || busy !== null} aria-busy={busy === product.productId} onClick={() => buy(product)}>
-              Buy {product.title}
+              {product.kind === 'plan' ? `Subscribe to ${product.title}` : `Buy ${product.title}`}
             </button>
           </li>
         ))}

@@ -19,6 +19,12 @@ describe('quoteCatalog', () => {
     expect(entry.quote).toMatchObject({ subtotalMinor: 49900, discountMinor: 9980, taxMinor: 7186, totalMinor: 47106, couponCode: 'LAUNCH20', taxLabel: 'GST 18%' });
   });
 
+  it('prices a plan without the coupon, as its subscription will be charged', () => {
+    const [coursed, planned] = quoteCatalog({ items: [course, plan], currency: 'USD', coupon: percent, now });
+    expect(coursed.quote).toMatchObject({ discountMinor: 380, totalMinor: 1520 });
+    expect(planned.quote).toMatchObject({ discountMinor: 0, totalMinor: 2900 });
+  });
+
   it('leaves an item not sold in the currency unpriced instead of refusing the catalog', () => {
     const quoted = quoteCatalog({ items: [course, plan], currency: 'INR', now });
     expect(quoted.map((entry) => entry.quote === null)).toEqual([false, true]);

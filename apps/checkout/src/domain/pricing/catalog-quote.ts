@@ -21,7 +21,9 @@ export interface QuoteCatalogInput {
 /**
  * Prices one unit of every active item the way a checkout would (the same `priceOrder`), so the
  * preview and the order agree to the minor unit. A currency an item is not sold in leaves that item
- * unpriced; any other PricingError (a coupon that cannot be used) refuses the whole quote.
+ * unpriced; any other PricingError (a coupon that cannot be used) refuses the whole quote. A plan
+ * is priced as its subscription is (`pricePlan`: no coupon), so its preview never shows a discount
+ * the subscription would not give.
  */
 export function quoteCatalog(input: QuoteCatalogInput): CatalogEntryQuote[] {
   return input.items.filter((item) => item.active).map((item) => ({
@@ -34,7 +36,8 @@ export function quoteCatalog(input: QuoteCatalogInput): CatalogEntryQuote[] {
 
 function priceOrOffered(item: CatalogItem, input: QuoteCatalogInput): PriceQuote | null {
   try {
-    return priceOrder({ item, quantity: 1, currency: input.currency, coupon: input.coupon, taxRule: input.taxRule, now: input.now });
+    const coupon = item.kind === 'plan' ? undefined : input.coupon;
+    return priceOrder({ item, quantity: 1, currency: input.currency, coupon, taxRule: input.taxRule, now: input.now });
   } catch (error) {
     if (error instanceof PricingError && error.code === 'PRICING.CURRENCY_NOT_OFFERED') return null;
     throw error;

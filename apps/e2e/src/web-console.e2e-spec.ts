@@ -50,7 +50,7 @@ describe('the operations console in a browser', () => {
   it('documents the admin API, the catalog, the status stream and the development sign-in in the OpenAPI document', async () => {
     const document = await (await fetch(`${E2E_URLS.gateway}/docs-json`)).json() as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([
-      '/api/catalog', '/api/orders/{id}/events', '/api/admin/orders', '/api/admin/orders/{id}', '/api/admin/review-flags/{orderId}/resolve',
+      '/api/catalog', '/api/orders/{id}/events', '/api/admin/orders', '/api/admin/orders/{id}', '/api/admin/subscriptions', '/api/admin/subscriptions/{id}', '/api/admin/review-flags/{orderId}/resolve',
       '/api/admin/unmatched-payments', '/api/admin/dead-letters/{topic}/replay', '/api/admin/parked-messages/{service}/{id}/retry',
       '/api/admin/metrics/overview', '/api/admin/audit', '/dev/sign-in',
     ]));
@@ -106,6 +106,42 @@ describe('the operations console in a browser', () => {
     const audit = await e2e.db.query(`SELECT admin_id, status_code FROM gateway.admin_actions WHERE subject = $1`, [`order:${orderId}`]);
     expect(audit.rows).toEqual([{ admin_id: ADMIN, status_code: 202 }]);
     await screenshot(page, 'console-audit');
+  });
+
+  it('an admin finds a subscription by its buyer and sees its stream and one journal per paid period', async () => {
+    const buyer = `subscriber-${randomUUID().slice(0, 8)}`;
+    const token = await bearerFor(buyer);
+    const opened = await fetch(`${E2E_URLS.gateway}/api/subscriptions/checkout`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ planId: 'plan-pro-monthly', currency: 'USD' }),
+    });
+    expect(opened.status).toBe(201);
+    const { subscriptionId, providerReference } = await opened.json() as { subscriptionId: string; providerReference: string };
+    const pay = await fetch(`${E2E_URLS.sandbox}/_sandbox/stripe/checkout_sessions/${providerReference}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(pay.status).toBe(200);
+
+    await openConsolePage(page, 'Subscriptions');
+    await page.getByLabel('User').fill(buyer);
+    await page.getByLabel('Status').selectOption('active');
+    // The read model turns active once the provider's webhook is applied: search until it does.
+    await eventually(async () => {
+      await page.getByRole('button', { name: 'Search' }).click();
+      return (await page.locator(`tr[data-subscription-id="${subscriptionId}"]`).count()) === 1 ? true : undefined;
+    }, 60_000, 'the subscription listed as active');
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshot(page, 'console-subscriptions');
+    await page.locator(`tr[data-subscription-id="${subscriptionId}"] a`).click();
+
+    await page.locator('tr[data-event-type="SubscriptionPeriodPaid"]').waitFor();
+    await page.locator('[data-periods-paid="1"]').waitFor();
+    const journals = await page.locator('tr[data-journal-id]').evaluateAll((rows) => [...new Set(rows.map((row) => row.getAttribute('data-journal-id')))]);
+    expect(journals).toEqual([expect.stringMatching(/^subscription-payment:stripe:/)]);
+    await screenshot(page, 'console-subscription-detail');
+    const { rows } = await e2e.db.query(`SELECT sum(amount_minor)::int AS total, count(DISTINCT journal_id)::int AS journals FROM order_ledger.ledger_postings WHERE order_id = $1`, [subscriptionId]);
+    expect(rows).toEqual([{ total: 0, journals: 1 }]);
+    const direct = await fetch(`http://127.0.0.1:${E2E_PORTS.orderLedger}/subscriptions/${subscriptionId}/history`);
+    expect(direct.status).toBe(401);
   });
 
   it('an unmatched payment appears in the console and is resolved, and the resolution is recorded', async () => {

@@ -10,6 +10,7 @@ import { StorefrontController } from './web/storefront.controller';
 import { AdminActionService } from './admin/admin-action.service';
 import { AdminAuditController } from './admin/admin-audit.controller';
 import { AdminOrdersController } from './admin/admin-orders.controller';
+import { AdminSubscriptionsController } from './admin/admin-subscriptions.controller';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { MetricsOverviewController } from './admin/metrics-overview.controller';
 import { ParkedMessagesAdminController } from './admin/parked-messages.controller';
@@ -20,7 +21,7 @@ import { ServiceHttpClient } from './admin/service-http.client';
 export function webAndConsoleControllers(config: GatewayConfig): Type[] {
   return [
     CatalogController, StorefrontController, OrderStatusController,
-    AdminOrdersController, ReviewFlagsController, DeadLettersController, ParkedMessagesAdminController, MetricsOverviewController, AdminAuditController,
+    AdminOrdersController, AdminSubscriptionsController, ReviewFlagsController, DeadLettersController, ParkedMessagesAdminController, MetricsOverviewController, AdminAuditController,
     ...(config.web.devSignIn ? [DevSignInController] : []),
   ];
 }

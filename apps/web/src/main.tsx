@@ -9,6 +9,7 @@ import { OrdersPage } from './console/orders-page';
 import { OverviewPage } from './console/overview-page';
 import { AuditPage, DeadLettersPage, ParkedPage } from './console/messages-pages';
 import { ReviewFlagsPage, UnmatchedPage } from './console/review-pages';
+import { SubscriptionDetailPage, SubscriptionsPage } from './console/subscriptions-page';
 import { CatalogPage } from './shop/catalog-page';
 import { MyAccessPage, MyOrdersPage } from './shop/my-orders-page';
 import { MySubscriptionsPage } from './shop/my-subscriptions-page';
@@ -18,15 +19,17 @@ import './styles.css';
 
 const SHOP_LINKS = [['/', 'Catalog'], ['/orders', 'My orders'], ['/subscriptions', 'My subscriptions'], ['/access', 'My access']] as const;
 const CONSOLE_LINKS = [
-  ['/console', 'Overview'], ['/console/orders', 'Orders'], ['/console/review-flags', 'Review flags'], ['/console/unmatched', 'Unmatched payments'],
+  ['/console', 'Overview'], ['/console/orders', 'Orders'], ['/console/subscriptions', 'Subscriptions'], ['/console/review-flags', 'Review flags'], ['/console/unmatched', 'Unmatched payments'],
   ['/console/dead-letters', 'Dead letters'], ['/console/parked', 'Parked messages'], ['/console/audit', 'Audit trail'],
 ] as const;
 
 function Page(props: { path: string; params: URLSearchParams; settings: StorefrontSettings | null }) {
   const { path, params } = props;
   const order = /^\/console\/orders\/([0-9a-f-]{36})$/i.exec(path);
+  const subscription = /^\/console\/subscriptions\/([0-9a-f-]{36})$/i.exec(path);
   if (path.startsWith('/console') && !isAdminSession(currentSession())) return <section><h1>Operations console</h1><p>The console needs an admin sign-in.</p></section>;
   if (order) return <OrderDetailPage orderId={order[1]} />;
+  if (subscription) return <SubscriptionDetailPage subscriptionId={subscription[1]} />;
   switch (path) {
     case '/': return <CatalogPage settings={props.settings} />;
     case '/return': return <ReturnPage orderId={params.get('order_id') ?? ''} />;
@@ -35,6 +38,7 @@ function Page(props: { path: string; params: URLSearchParams; settings: Storefro
     case '/access': return <MyAccessPage />;
     case '/console': return <OverviewPage />;
     case '/console/orders': return <OrdersPage />;
+    case '/console/subscriptions': return <SubscriptionsPage />;
     case '/console/review-flags': return <ReviewFlagsPage />;
     case '/console/unmatched': return <UnmatchedPage />;
     case '/console/dead-letters': return <DeadLettersPage />;

@@ -7,6 +7,7 @@ import { ErrorResponseDto } from '../error-response.dto';
 import { GatewayError } from '../gateway.error';
 import { OrderReadModel } from '../orders/order-read-model.repository';
 import { OrderListDto } from '../orders/order-view.dto';
+import { listFilterOf } from '../read-models/list-filter';
 import { uuidParam } from '../uuid-param.pipe';
 import { AdminOrderDetailDto, AdminOrderQueryDto, HistoryEventDto, JournalDto } from './admin-orders.dto';
 import { searchOrders } from './admin-orders.query';
@@ -27,15 +28,8 @@ export class AdminOrdersController {
   @ApiOperation({ summary: 'Orders, newest first, filtered by status, provider, currency, user, placement time and review flag' })
   @ApiOkResponse({ type: OrderListDto })
   async list(@Query() query: AdminOrderQueryDto): Promise<OrderListDto> {
-    return {
-      orders: await searchOrders(this.db, {
-        ...query,
-        from: query.from ? new Date(query.from) : undefined,
-        to: query.to ? new Date(query.to) : undefined,
-        needsReview: query.needsReview === undefined ? undefined : query.needsReview === 'true',
-        limit: query.limit ?? 100,
-      }),
-    };
+    const needsReview = query.needsReview === undefined ? undefined : query.needsReview === 'true';
+    return { orders: await searchOrders(this.db, { ...listFilterOf(query), needsReview }) };
   }
 
   @Get(':id')

@@ -5,8 +5,8 @@ import { OrderViewDto } from '../orders/order-view.dto';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed', 'expired'] as const;
 
-export class AdminOrderQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: string;
+/** The filters the console's lists share (orders, subscriptions). */
+export class AdminListQueryDto {
   @ApiPropertyOptional({ enum: ['stripe', 'cashfree'] }) @IsOptional() @IsIn(['stripe', 'cashfree']) provider?: string;
   @ApiPropertyOptional({ example: 'INR' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency?: string;
   @ApiPropertyOptional({ example: 'buyer-1' })
@@ -16,8 +16,12 @@ export class AdminOrderQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Placed at or after' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Placed before' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) needsReview?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class AdminOrderQueryDto extends AdminListQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) needsReview?: string;
 }
 
 export class HistoryEventDto {

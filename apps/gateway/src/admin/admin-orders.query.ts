@@ -1,18 +1,11 @@
 import { Database } from '@payments/persistence';
 import { OrderRow, toView } from '../orders/order-read-model.repository';
 import { OrderViewDto } from '../orders/order-view.dto';
+import { ListFilter } from '../read-models/list-filter';
 
-export interface OrderFilter {
+export interface OrderFilter extends ListFilter {
   readonly status?: string;
-  readonly provider?: string;
-  readonly currency?: string;
-  readonly userId?: string;
-  /** Placed at or after. */
-  readonly from?: Date;
-  /** Placed before. */
-  readonly to?: Date;
   readonly needsReview?: boolean;
-  readonly limit: number;
 }
 
 /** The console's order search over the gateway's read model, newest first; every filter optional. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '@payments/nest-runtime';
 import { Database } from '@payments/persistence';
+import { ListFilter } from '../read-models/list-filter';
 import { SubscriptionViewDto } from './subscription.dto';
 
 const MAX_LISTED = 200;
@@ -18,6 +19,10 @@ const toView = (row: SubscriptionRow): SubscriptionViewDto => ({
   placedAt: row.placed_at, updatedAt: row.updated_at,
 });
 
+export interface SubscriptionFilter extends ListFilter {
+  readonly status?: string;
+}
+
 /** Reads the gateway's subscriptions read model (projected from subscriptions.events). */
 @Injectable()
 export class SubscriptionReadModel {
@@ -26,6 +31,18 @@ export class SubscriptionReadModel {
   async findById(subscriptionId: string): Promise<SubscriptionViewDto | null> {
     const [row] = await this.db.query<SubscriptionRow>(`SELECT * FROM gateway.subscriptions WHERE subscription_id = $1`, [subscriptionId]);
     return row ? toView(row) : null;
+  }
+
+  /** The console's search, newest first; every filter optional. */
+  async search(filter: SubscriptionFilter): Promise<SubscriptionViewDto[]> {
+    const rows = await this.db.query<SubscriptionRow>(
+      `SELECT * FROM gateway.subscriptions
+        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR provider = $2) AND ($3::text IS NULL OR currency = $3)
+          AND ($4::text IS NULL OR user_id = $4) AND ($5::timestamptz IS NULL OR placed_at >= $5) AND ($6::timestamptz IS NULL OR placed_at < $6)
+        ORDER BY placed_at DESC LIMIT $7`,
+      [filter.status ?? null, filter.provider ?? null, filter.currency ?? null, filter.userId ?? null, filter.from ?? null, filter.to ?? null, filter.limit],
+    );
+    return rows.map(toView);
   }
 
   /** Newest first; `userId` undefined lists everyone's (admins). */

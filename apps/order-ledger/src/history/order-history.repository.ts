@@ -2,6 +2,7 @@ import { PostgresEventStore } from '@payments/event-store';
 import { Sql } from '@payments/persistence';
 import { redactDeep } from '@payments/observability';
 import { ORDER_LEDGER_SCHEMA, orderStreamId } from '../order-stream.repository';
+import { subscriptionStreamId } from '../subscriptions/subscription-stream.repository';
 
 export interface HistoryEvent {
   readonly version: number;
@@ -23,27 +24,46 @@ export interface Journal {
   readonly postings: JournalPosting[];
 }
 
-export interface OrderHistory {
-  readonly orderId: string;
+export interface StreamHistory {
   readonly events: HistoryEvent[];
   readonly journals: Journal[];
 }
 
+export interface OrderHistory extends StreamHistory {
+  readonly orderId: string;
+}
+
+export interface SubscriptionHistory extends StreamHistory {
+  readonly subscriptionId: string;
+}
+
 interface PostingRow { journal_id: string; account: string; amount_minor: string; currency: string; posted_at: Date }
 
-/** An order's stream from the event store and its ledger journals, oldest first, for operators. */
+/**
+ * An order's or a subscription's stream from the event store and its ledger journals (a
+ * subscription's journals are keyed by its id), oldest first, for operators.
+ */
 export class OrderHistoryRepository {
   constructor(private readonly store = new PostgresEventStore(ORDER_LEDGER_SCHEMA)) {}
 
   async historyOf(sql: Sql, orderId: string): Promise<OrderHistory | null> {
-    const stored = await this.store.readStream(sql, orderStreamId(orderId));
+    const history = await this.streamHistory(sql, orderStreamId(orderId), orderId);
+    return history && { orderId, ...history };
+  }
+
+  async subscriptionHistoryOf(sql: Sql, subscriptionId: string): Promise<SubscriptionHistory | null> {
+    const history = await this.streamHistory(sql, subscriptionStreamId(subscriptionId), subscriptionId);
+    return history && { subscriptionId, ...history };
+  }
+
+  private async streamHistory(sql: Sql, streamId: string, ledgerKey: string): Promise<StreamHistory | null> {
+    const stored = await this.store.readStream(sql, streamId);
     if (stored.length === 0) return null;
     const postings = await sql.query<PostingRow>(
       `SELECT journal_id, account, amount_minor, currency, posted_at FROM order_ledger.ledger_postings WHERE order_id = $1 ORDER BY posting_id`,
-      [orderId],
+      [ledgerKey],
     );
     return {
-      orderId,
       events: stored.map((event) => ({
         version: event.streamVersion, type: event.type, recordedAt: event.recordedAt.toISOString(), data: redactDeep(event.data),
       })),

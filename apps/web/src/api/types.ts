@@ -38,6 +38,13 @@ export interface OpenedSubscription {
   redirectUrl: string | null;
 }
 
+/** The gateway's subscription read model, as /api/subscriptions and the admin API answer. */
+export interface SubscriptionView {
+  subscriptionId: string; userId: string; planId: string; interval: string; amountMinor: number; currency: string; provider: string; status: string;
+  paidThrough: string | null; periodsPaid: number; cancelAtPeriodEnd: boolean; pastDueSince: string | null; endedAt: string | null; endReason: string | null;
+  placedAt: string; updatedAt: string;
+}
+
 export interface OrderView {
   orderId: string;
   userId: string;

@@ -3,10 +3,9 @@ import { ApiError, api, newIdempotencyKey } from '../api/http';
 import { watchOrder } from '../api/order-stream';
 import { OrderView } from '../api/types';
 import { ErrorNotice, FailureExplanation } from '../components/error-notice';
+import { HistoryEvent, Journal, StreamHistory } from '../components/stream-history';
 import { formatMinor } from '../lib/money';
 
-interface HistoryEvent { version: number; type: string; recordedAt: string; data: Record<string, unknown> }
-interface Journal { journalId: string; postedAt: string; postings: { account: string; amountMinor: number; currency: string }[] }
 interface Detail { order: OrderView; events: HistoryEvent[]; journals: Journal[] }
 
 /** Refunds as the stream tells them: asked for, then booked or refused. */
@@ -98,25 +97,7 @@ export function OrderDetailPage(props: { orderId: string }) {
       <ul class="refunds">{refundsOf(events).map((refund) => (
         <li key={refund.refundId} data-refund-state={refund.state}><code>{refund.refundId.slice(0, 8)}</code> {refund.amountMinor === null ? 'remainder' : money(refund.amountMinor)}: {refund.state}</li>
       ))}</ul>
-      <h2 id="history-title">Event history</h2>
-      <table aria-labelledby="history-title" class="history">
-        <thead><tr><th scope="col">#</th><th scope="col">Event</th><th scope="col">Recorded</th><th scope="col">Data</th></tr></thead>
-        <tbody>{events.map((event) => (
-          <tr key={event.version} data-event-type={event.type}>
-            <td>{event.version}</td><td>{event.type}</td><td>{new Date(event.recordedAt).toLocaleString()}</td>
-            <td><details><summary>Inspect</summary><pre>{JSON.stringify(event.data, null, 2)}</pre></details></td>
-          </tr>
-        ))}</tbody>
-      </table>
-      <h2 id="journals-title">Ledger journals</h2>
-      <table aria-labelledby="journals-title" class="journals">
-        <thead><tr><th scope="col">Journal</th><th scope="col">Account</th><th scope="col">Amount</th></tr></thead>
-        <tbody>{journals.flatMap((journal) => journal.postings.map((posting, index) => (
-          <tr key={`${journal.journalId}/${posting.account}`} data-journal-id={journal.journalId}>
-            <td>{index === 0 ? journal.journalId : ''}</td><td>{posting.account}</td><td>{formatMinor(posting.amountMinor, posting.currency)}</td>
-          </tr>
-        )))}</tbody>
-      </table>
+      <StreamHistory events={events} journals={journals} />
     </section>
   );
 }

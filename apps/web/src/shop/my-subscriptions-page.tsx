@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/http';
 import { ErrorNotice } from '../components/error-notice';
+import { SubscriptionView as Subscription } from '../api/types';
 import { formatMinor } from '../lib/money';
-
-interface Subscription {
-  subscriptionId: string; planId: string; interval: string; amountMinor: number; currency: string; provider: string; status: string;
-  paidThrough: string | null; cancelAtPeriodEnd: boolean; endedAt: string | null;
-}
 
 function CancelButton(props: { subscription: Subscription; onDone: () => void }) {
   const [error, setError] = useState<unknown>(null);

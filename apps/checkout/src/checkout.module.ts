@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@payments/contracts';
 import { CashfreeAdapter, PaymentProviderPort, ProviderName, StripeAdapter } from '@payments/providers';
+import { tracedProvider } from './providers/traced-provider';
 import { MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration, SchemaMigrations } from '@payments/nest-runtime';
 import { ObservabilityModule } from '@payments/observability';
 import { CatalogQuoteService } from './catalog-quote/catalog-quote.service';
@@ -48,9 +49,9 @@ export class CheckoutModule {
         {
           provide: CHECKOUT_PROVIDERS,
           useFactory: () => {
-            const providers = new Map<ProviderName, PaymentProviderPort>([['stripe', new StripeAdapter(config.stripe)]]);
+            const providers = new Map<ProviderName, PaymentProviderPort>([['stripe', tracedProvider(new StripeAdapter(config.stripe))]]);
             // Registered only when configured: routing then sends INR here (CHECKOUT_ROUTING, default INR:cashfree).
-            if (config.cashfree) providers.set('cashfree', new CashfreeAdapter(config.cashfree));
+            if (config.cashfree) providers.set('cashfree', tracedProvider(new CashfreeAdapter(config.cashfree)));
             return providers;
           },
         },

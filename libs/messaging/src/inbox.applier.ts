@@ -1,5 +1,6 @@
 import { ContractViolationError, Envelope } from '@payments/contracts';
 import { Database, Sql } from '@payments/persistence';
+import { inSpan } from '@payments/observability';
 import { recordInboxMessage } from './inbox.sql';
 import { HandlerContext, MessageHandler, UnprocessableMessageError } from './message-handler.port';
 
@@ -31,7 +32,7 @@ export class InboxApplier {
     const fresh = await recordInboxMessage(sql, this.schema, { messageId: envelope.id, consumerGroup: this.groupId, topic: delivery.topic });
     if (!fresh) return 'duplicate';
     progress.handlerRan = true;
-    await this.handler(envelope, { ...delivery, sql });
+    await inSpan(`handle ${envelope.type}`, { attributes: { 'messaging.message.id': envelope.id } }, () => this.handler(envelope, { ...delivery, sql }));
     return 'applied';
   }
 
@@ -39,10 +40,10 @@ export class InboxApplier {
   async attempt(envelope: Envelope, delivery: Delivery, queue?: (sql: Sql) => Promise<boolean>): Promise<Attempt> {
     const progress: AttemptProgress = { handlerRan: false };
     try {
-      const outcome = await this.db.transaction(async (sql) => {
+      const outcome = await inSpan('inbox transaction', {}, () => this.db.transaction(async (sql) => {
         if (queue && (await queue(sql))) return 'queued' as const;
         return this.applyIn(sql, envelope, delivery, progress);
-      });
+      }));
       return { ok: true, outcome };
     } catch (error) {
       return { ok: false, error, handlerRan: progress.handlerRan };

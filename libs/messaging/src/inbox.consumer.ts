@@ -1,11 +1,12 @@
 import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ContractViolationError, Envelope, decodeEnvelope } from '@payments/contracts';
 import { Database, Sql, assertSchemaName } from '@payments/persistence';
+import { SpanKind, extractTraceContext, inSpan } from '@payments/observability';
 import { publishDeadLetter } from './dead-letter.publisher';
 import { Attempt, Delivery, InboxApplier, errorText, isPermanentFailure } from './inbox.applier';
 import { createOrderedProducer } from './kafka-client.factory';
 import { Logger, silentLogger } from './logger.port';
-import { headersToRecord } from './message-headers.mapper';
+import { MessageHeader, headersToRecord } from './message-headers.mapper';
 import { MessageHandler } from './message-handler.port';
 import { ParkedMessageRetrier } from './parked-message.retrier';
 import { isKeyParked, parkMessage } from './parked-messages.sql';
@@ -146,7 +147,15 @@ export class InboxConsumer {
   private async consume(consumer: Consumer, producer: Producer, payload: EachMessagePayload): Promise<void> {
     const { topic, partition, message } = payload;
     const delivery: Delivery = { topic, partition, offset: message.offset, headers: headersToRecord(message.headers) };
-    const failure = await this.handle(message, delivery);
+    // A child of the span that enqueued the message (its `traceparent`), so one payment is one trace.
+    const failure = await inSpan(`${topic} process`, {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.destination.partition.id': String(partition),
+        'messaging.kafka.offset': Number(message.offset), 'messaging.consumer.group.name': this.opts.groupId,
+        'messaging.message.id': delivery.headers[MessageHeader.messageId] ?? '',
+      },
+    }, () => this.handle(message, delivery), extractTraceContext(delivery.headers));
     if (failure) {
       // If this throws, the offset stays uncommitted and kafkajs redelivers the message.
       await publishDeadLetter(producer, { topic, partition, message, consumerGroup: this.opts.groupId, error: failure.error, failedAt: new Date() });

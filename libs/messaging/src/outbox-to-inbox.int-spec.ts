@@ -1,4 +1,7 @@
 import { Kafka } from 'kafkajs';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { SpanKind, inSpan, startTracing } from '@payments/observability';
 import { Envelope } from '@payments/contracts';
 import { PgDatabase } from '@payments/persistence';
 import { eventually, kafkaBrokers, testSchema, uniqueName } from '@payments/testing';
@@ -91,5 +94,41 @@ describe('outbox -> Kafka -> inbox', () => {
     }
     const unpublished = await db.query(`SELECT id FROM ${schema}.outbox WHERE published_at IS NULL`);
     expect(unpublished).toEqual([]);
+  });
+
+  it('makes the consumer span a child of the span that enqueued the message, and the transaction and handler its children', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing = startTracing('messaging-test', {}, new SimpleSpanProcessor(exporter));
+    try {
+      const message = paymentSucceeded();
+      await inSpan('POST /webhooks/stripe', { kind: SpanKind.SERVER }, () => db.transaction((sql) => enqueueOutbox(sql, schema, [{ topic, envelope: message }])));
+      const relay = new OutboxRelay({ db, schema, kafka });
+      running.push(relay);
+      await relay.start();
+      relay.notify();
+      const consumer = new InboxConsumer({
+        kafka, db, schema, groupId: uniqueName('tracing_group'), topics: [topic], fromBeginning: true,
+        handler: async (envelope, { sql }) => recordEffect(sql, schema, envelope),
+      });
+      running.push(consumer);
+      await consumer.start();
+
+      const named = (name: string): ReadableSpan | undefined => exporter.getFinishedSpans().find((span) => span.name === name);
+      const processed = await eventually(async () => exporter.getFinishedSpans().find((span) => span.attributes['messaging.message.id'] === message.id
+        && span.kind === SpanKind.CONSUMER), 30_000, 'the consumer span');
+      const request = named('POST /webhooks/stripe') as ReadableSpan;
+      const children = (parent: ReadableSpan) => exporter.getFinishedSpans().filter((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId);
+      expect(processed.spanContext().traceId).toBe(request.spanContext().traceId);
+      expect(processed.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
+      expect(processed.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': topic });
+      const [transaction] = children(processed);
+      expect(transaction.name).toBe('inbox transaction');
+      expect(children(transaction).map((span) => span.name)).toEqual([`handle ${message.type}`]);
+    } finally {
+      await tracing?.shutdown();
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Envelope } from '@payments/contracts';
 import { Sql } from '@payments/persistence';
+import { injectTraceHeaders } from '@payments/observability';
 import { outboundHeaders } from './message-headers.mapper';
 import { insertOutboxRows } from './outbox.sql';
 
@@ -7,7 +8,7 @@ import { insertOutboxRows } from './outbox.sql';
 export interface OutboundMessage {
   topic: string;
   envelope: Envelope;
-  /** Extra Kafka headers; `message-id`, `message-type`, `message-version` and `correlation-id` are always set. */
+  /** Extra Kafka headers; `message-id`, `message-type`, `message-version`, `correlation-id` (and `traceparent` when tracing) are always set. */
   headers?: Record<string, string>;
 }
 
@@ -25,7 +26,8 @@ export async function enqueueOutbox(sql: Sql, schema: string, messages: readonly
       topic: message.topic,
       key: message.envelope.key,
       envelope: message.envelope,
-      headers: outboundHeaders(message.envelope, message.headers),
+      // The active span (the request or message that caused this one) travels as `traceparent`.
+      headers: outboundHeaders(message.envelope, injectTraceHeaders({ ...message.headers })),
     })),
   );
 }

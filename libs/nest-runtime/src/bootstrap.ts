@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger, createLogger } from '@payments/observability';
+import { Logger, createLogger, httpTracing, startTracing } from '@payments/observability';
 
 /** Nest's own log lines go through the redacting pino logger too. */
 export class PinoNestLogger implements LoggerService {
@@ -38,6 +38,8 @@ export interface HttpServiceOptions {
 /** Creates and starts one service's HTTP app: logging, body limits, graceful shutdown. */
 export async function startHttpService(module: Type<unknown> | DynamicModule, options: HttpServiceOptions): Promise<INestApplication> {
   const logger = createLogger(options.service);
+  // Before the app exists, so every span it makes goes to the SDK (when OTLP is configured).
+  const tracing = startTracing(options.service);
   const app = await NestFactory.create<NestExpressApplication>(module, {
     logger: new PinoNestLogger(logger),
     rawBody: options.rawBody ?? false,
@@ -46,8 +48,10 @@ export async function startHttpService(module: Type<unknown> | DynamicModule, op
   app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb' });
   app.useBodyParser('urlencoded', { limit: options.bodyLimit ?? '64kb', extended: true });
   app.enableShutdownHooks();
+  app.use(httpTracing);
   options.beforeListen?.(app);
   await app.listen(options.port, options.host ?? process.env.HTTP_HOST ?? '127.0.0.1');
+  if (tracing) app.getHttpServer().once('close', () => void tracing.shutdown());
   logger.info({ port: options.port }, `${options.service} listening`);
   return app;
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import { CheckoutReplied, CheckoutRequested, CheckoutRequestedV1, Contract, Topics, buildMessage, decodeEnvelope, encodeEnvelope, isMessage } from '@payments/contracts';
 import { CLOCK, Clock, KAFKA } from '@payments/nest-runtime';
-import { LOGGER, Logger } from '@payments/observability';
+import { LOGGER, Logger, injectTraceHeaders } from '@payments/observability';
 import { GATEWAY_CONFIG, GatewayConfig } from '../gateway.config';
 import { GatewayError } from '../gateway.error';
 import { StoredResponse } from '../idempotency/idempotency.repository';
@@ -69,7 +69,7 @@ export class CheckoutRequester implements OnApplicationBootstrap, BeforeApplicat
         this.producer.send({
           topic: Topics.checkoutCommands,
           acks: -1,
-          messages: [{ key: envelope.key, value: encodeEnvelope(envelope), headers: { 'message-id': envelope.id, 'correlation-id': correlationId } }],
+          messages: [{ key: envelope.key, value: encodeEnvelope(envelope), headers: injectTraceHeaders({ 'message-id': envelope.id, 'correlation-id': correlationId }) }],
         }),
         this.config.checkoutReplyTimeoutMs,
         () => new GatewayError('SERVICE.UNAVAILABLE', `Kafka did not take the request in time; ${RETRY_HINT}`),

@@ -1,8 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { Client } from 'pg';
-import { Topics, decodeEnvelope } from '@payments/contracts';
+import { Topics } from '@payments/contracts';
 import { callJson } from './chaos-http';
 import { parkedMessages, sandboxDeliveries, unpublishedOutboxRows } from './chaos-settle';
+import { readWholeTopic } from './chaos-topics';
 
 /** What the system holds once settled, read from outside: the sandbox, the databases and the topics. */
 export interface SystemFindings {
@@ -57,47 +58,12 @@ async function invoiceGaps(db: Client): Promise<number> {
   return rows[0].missing;
 }
 
-/** Reads every message of `topic` from the beginning with a fresh consumer group, up to the end it had when asked. */
-async function readWholeTopic(kafka: Kafka, topic: string, groupId: string): Promise<{ orderId?: string }[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    if (!(await admin.listTopics()).includes(topic)) return [];
-    const ends = new Map((await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, BigInt(high)]));
-    const remaining = new Set([...ends].filter(([, high]) => high > 0n).map(([partition]) => partition));
-    const payloads: { orderId?: string }[] = [];
-    if (remaining.size === 0) return payloads;
-    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250 });
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topics: [topic], fromBeginning: true });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${topic} was not read to its end in 120 s`)), 120_000);
-        void consumer.run({
-          eachMessage: async ({ partition, message }) => {
-            if (BigInt(message.offset) >= (ends.get(partition) ?? 0n)) return;
-            payloads.push(decodeEnvelope(message.value).payload as { orderId?: string });
-            if (BigInt(message.offset) + 1n === ends.get(partition)) remaining.delete(partition);
-            if (remaining.size === 0) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        });
-      });
-      return payloads;
-    } finally {
-      await consumer.disconnect();
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
+/** One-time orders' grants: a subscription's grant (it names its subscription) is counted with the subscriptions. */
 async function grantsByOrder(kafka: Kafka, groupId: string): Promise<Map<string, number>> {
   const grants = new Map<string, number>();
-  for (const { orderId } of await readWholeTopic(kafka, Topics.entitlementGranted, groupId)) {
-    if (orderId) grants.set(orderId, (grants.get(orderId) ?? 0) + 1);
+  for (const { payload } of await readWholeTopic(kafka, Topics.entitlementGranted, groupId)) {
+    const { orderId, subscriptionId } = payload as { orderId?: string; subscriptionId?: string };
+    if (orderId && !subscriptionId) grants.set(orderId, (grants.get(orderId) ?? 0) + 1);
   }
   return grants;
 }

@@ -5,12 +5,28 @@ export interface HttpAnswer<T> {
   readonly body: T;
 }
 
-/** One HTTP call with a JSON body and a JSON answer; throws on a network error or a timeout. */
-export async function callJson<T>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<HttpAnswer<T>> {
+export interface CallInit {
+  readonly method?: string;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** Sent form-encoded instead (Stripe's API). */
+  readonly form?: Readonly<Record<string, string>>;
+  readonly headers?: Record<string, string>;
+  readonly timeoutMs?: number;
+}
+
+function requestBody(init: CallInit): { type?: string; text?: string } {
+  if (init.form !== undefined) return { type: 'application/x-www-form-urlencoded', text: new URLSearchParams(init.form).toString() };
+  return init.body === undefined ? {} : { type: 'application/json', text: JSON.stringify(init.body) };
+}
+
+/** One HTTP call with a JSON (or form) body and a JSON answer; throws on a network error or a timeout. */
+export async function callJson<T>(url: string, init: CallInit = {}): Promise<HttpAnswer<T>> {
+  const { type, text: sent } = requestBody(init);
   const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    method: init.method ?? (sent === undefined ? 'GET' : 'POST'),
+    headers: { ...(type === undefined ? {} : { 'content-type': type }), ...init.headers },
+    body: sent,
     signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
   });
   const text = await response.text();

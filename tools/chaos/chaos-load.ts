@@ -28,7 +28,7 @@ export interface LoadTarget {
   readonly checkoutPatienceMs: number;
 }
 
-const bearerFor = (userId: string) =>
+export const bearerFor = (userId: string) =>
   new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuedAt().setExpirationTime('1h')
     .sign(new TextEncoder().encode(DEV_SECRETS.JWT_SECRET));
 

@@ -4,6 +4,10 @@ import { randomInt } from 'node:crypto';
 export interface ChaosOptions {
   /** Orders to place, half in USD (Stripe) and half in INR (Cashfree). */
   readonly orders: number;
+  /** Subscribers to Stripe (USD) plan subscriptions: they subscribe, renew, fail and recover, cancel (`planSubscriptions`). */
+  readonly stripeSubscriptions: number;
+  /** Subscribers to Cashfree (INR, UPI Autopay mandate) plan subscriptions, likewise. */
+  readonly cashfreeSubscriptions: number;
   /** Seconds over which the orders are placed and the faults happen. */
   readonly durationSeconds: number;
   /** SIGKILLs per service process (every app and replica but the sandbox), at random moments. */
@@ -35,6 +39,8 @@ export class ChaosUsageError extends Error {
 export function defaultChaosOptions(): ChaosOptions {
   return {
     orders: 300,
+    stripeSubscriptions: 20,
+    cashfreeSubscriptions: 20,
     durationSeconds: 90,
     kills: 2,
     brokerRestarts: 1,
@@ -48,10 +54,12 @@ export function defaultChaosOptions(): ChaosOptions {
   };
 }
 
-type NumericOption = 'orders' | 'durationSeconds' | 'kills' | 'brokerRestarts' | 'seed' | 'portBase' | 'kafkaPort' | 'settleTimeoutSeconds';
+type NumericOption = 'orders' | 'stripeSubscriptions' | 'cashfreeSubscriptions' | 'durationSeconds' | 'kills' | 'brokerRestarts' | 'seed' | 'portBase' | 'kafkaPort' | 'settleTimeoutSeconds';
 
 const NUMERIC_FLAGS: Readonly<Record<string, NumericOption>> = {
   '--orders': 'orders',
+  '--stripe-subscriptions': 'stripeSubscriptions',
+  '--cashfree-subscriptions': 'cashfreeSubscriptions',
   '--duration': 'durationSeconds',
   '--kills': 'kills',
   '--broker-restarts': 'brokerRestarts',
@@ -62,16 +70,18 @@ const NUMERIC_FLAGS: Readonly<Record<string, NumericOption>> = {
 };
 
 export const CHAOS_USAGE = `npm run chaos -- [flags]
-  --orders N            orders to place (default 300)
-  --duration S          seconds of load and faults (default 90)
-  --kills N             SIGKILLs per service process (default 2)
-  --broker-restarts N   broker restarts during the load (default 1)
-  --seed N              reproduce a run's order mix, fault moments and webhook faults
-  --port-base P         the apps' first HTTP port (default 25000)
-  --kafka-port P        the run's own broker (default 29392; P+1 for its controller)
-  --settle-timeout S    give up waiting for the system to settle after S seconds (default 300)
-  --log-level L         the apps' log level (default warn)
-  --keep-database       keep the throw-away database`;
+  --orders N                  orders to place (default 300)
+  --stripe-subscriptions N    Stripe plan subscribers (default 20)
+  --cashfree-subscriptions N  Cashfree plan subscribers (default 20)
+  --duration S                seconds of load and faults (default 90)
+  --kills N                   SIGKILLs per service process (default 2)
+  --broker-restarts N         broker restarts during the load (default 1)
+  --seed N                    reproduce a run's order and subscriber mix, fault moments and webhook faults
+  --port-base P               the apps' first HTTP port (default 25000)
+  --kafka-port P              the run's own broker (default 29392; P+1 for its controller)
+  --settle-timeout S          give up waiting for the system to settle after S seconds (default 300)
+  --log-level L               the apps' log level (default warn)
+  --keep-database             keep the throw-away database`;
 
 /** Reads `--flag value` pairs over the defaults; an unknown flag or a bad number is a usage error. */
 export function parseChaosArgs(argv: readonly string[], defaults: ChaosOptions = defaultChaosOptions()): ChaosOptions {

@@ -2,8 +2,11 @@ import type { SystemFindings } from './chaos-checks';
 import type { InjectedFault } from './chaos-faults';
 import type { OrderOutcome } from './chaos-load';
 import type { SettleState } from './chaos-settle';
+import type { SubscriptionOutcome } from './chaos-subscription-load';
+import { SubscriptionSummary, subscriptionCheckLines, subscriptionCountLine, summarizeSubscriptions } from './chaos-subscription-summary';
+import type { SubscriptionFacts } from './chaos-subscription-verdicts';
 
-/** One chaos run in figures. The run passes when every count from `lost` to `unsettled` is zero. */
+/** One chaos run in figures. The run passes when every count from `lost` to `subscriptionViolations` is zero. */
 export interface ChaosSummary {
   readonly seed: number;
   readonly orders: number;
@@ -31,6 +34,9 @@ export interface ChaosSummary {
   readonly failedWebhooks: number;
   /** 1 if the system did not settle before the deadline. */
   readonly unsettled: number;
+  /** Subscriptions with anything wrong (`subscriptions.violationsBySubscription` says what). */
+  readonly subscriptionViolations: number;
+  readonly subscriptions: SubscriptionSummary;
   readonly kills: number;
   readonly brokerRestarts: number;
   /** Faults that could not be injected or recovered from (a process that did not come back). */
@@ -50,12 +56,16 @@ export interface ChaosSummary {
 
 const FAILURE_COUNTS = [
   'lost', 'duplicatedGrants', 'grantsForUnpaid', 'unbalancedJournals', 'unbalancedCurrencies', 'invoiceGaps', 'deadLetters',
-  'unpublishedOutboxRows', 'parkedMessages', 'failedWebhooks', 'unsettled', 'faultProblems',
+  'unpublishedOutboxRows', 'parkedMessages', 'failedWebhooks', 'unsettled', 'faultProblems', 'subscriptionViolations',
 ] as const;
 
 export interface RunRecord {
   readonly seed: number;
   readonly outcomes: readonly OrderOutcome[];
+  readonly subscriptionOutcomes: readonly SubscriptionOutcome[];
+  readonly subscriptionFacts: readonly SubscriptionFacts[];
+  /** The entitlements' grace after a paid period (ENTITLEMENTS_GRACE_PERIOD_MS of the run). */
+  readonly graceMs: number;
   readonly faults: readonly InjectedFault[];
   readonly findings: SystemFindings;
   readonly settle: { settledAt?: number; last: SettleState };
@@ -73,6 +83,7 @@ export function summarize(run: RunRecord): ChaosSummary {
   const { settledAt } = run.settle;
   const lastFaultAt = run.faults.length === 0 ? undefined : run.loadStartedAt + Math.max(...run.faults.map((fault) => fault.hitAtMs));
   const secondsUntilSettled = (from: number | undefined) => (settledAt === undefined || from === undefined ? null : round((settledAt - from) / 1000));
+  const subscriptions = summarizeSubscriptions(run.subscriptionOutcomes, run.subscriptionFacts, run.graceMs);
   return {
     seed: run.seed,
     orders: run.outcomes.length,
@@ -92,6 +103,8 @@ export function summarize(run: RunRecord): ChaosSummary {
     parkedMessages: findings.parkedMessages,
     failedWebhooks: findings.failedWebhooks,
     unsettled: settledAt === undefined ? 1 : 0,
+    subscriptionViolations: subscriptions.wrong,
+    subscriptions,
     kills: run.faults.filter((fault) => fault.kind === 'kill').length,
     brokerRestarts: run.faults.filter((fault) => fault.kind === 'broker-restart').length,
     faultProblems: run.faults.filter((fault) => fault.problem).length,
@@ -132,6 +145,7 @@ export function summaryLines(summary: ChaosSummary): string[] {
   return [
     `chaos summary (seed ${s.seed})`,
     `  orders              ${s.orders} placed, ${s.opened} opened, ${s.paid} paid in the sandbox (load ${s.loadSeconds} s, slowest checkout ${s.slowestCheckoutSeconds} s)`,
+    subscriptionCountLine(s.subscriptions),
     `  faults              ${s.kills} SIGKILLs, ${s.brokerRestarts} broker restarts, ${s.faultProblems} that did not recover`,
     `  recovery            slowest SIGKILL -> ready again, s: ${JSON.stringify(s.slowestRecoverySeconds)}`,
     `  lost payments       ${s.lost}   (target 0; not Paid in order-ledger ${s.notPaidInLedger}, not paid in gateway ${s.notPaidInGateway}, never granted ${s.missingGrants})`,
@@ -139,6 +153,7 @@ export function summaryLines(summary: ChaosSummary): string[] {
     `  unbalanced journals ${s.unbalancedJournals}   (target 0; currencies not summing to zero ${s.unbalancedCurrencies}; invoice number gaps ${s.invoiceGaps})`,
     `  dead letters        ${s.deadLetters}   (target 0) ${JSON.stringify(s.deadLettersByTopic)}`,
     `  unpublished outbox  ${s.unpublishedOutboxRows}   (target 0; messages parked for a retry ${s.parkedMessages}; webhooks the sandbox gave up on ${s.failedWebhooks})`,
+    ...subscriptionCheckLines(s.subscriptions),
     `  settled             ${settled}`,
     failed.length === 0 ? '  result              PASS' : `  result              FAIL: ${failed.join(', ')}`,
     JSON.stringify({ chaos: s }),

@@ -1,7 +1,8 @@
-// npm run chaos [-- --orders 300 --duration 90 --kills 2 --seed N ...]: the project's chaos test. Starts its own
-// broker, a throw-away database and the whole system (two replicas of checkout and order-ledger), places the
-// orders while it SIGKILLs every service process and restarts the broker, waits until the system settles,
-// checks it from outside, prints a summary (lines, then one JSON line) and exits 1 on any loss (2 on a bad flag).
+// npm run chaos [-- --orders 300 --stripe-subscriptions 20 --duration 90 --kills 2 --seed N ...]: the project's chaos
+// test. Starts its own broker, a throw-away database and the whole system (two replicas of checkout and
+// order-ledger), places the orders and runs the plan subscribers on both providers while it SIGKILLs every
+// service process and restarts the broker, waits until the system settles, checks it from outside, prints a
+// summary (lines, then one JSON line) and exits 1 on any loss or wrong subscription (2 on a bad flag).
 import { runChaos } from './chaos.run';
 import { CHAOS_USAGE, ChaosUsageError, parseChaosArgs } from './chaos-options';
 import { failedChecks, summaryLines } from './chaos-summary';

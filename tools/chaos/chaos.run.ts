@@ -8,8 +8,10 @@ import { injectFaults, killTargets } from './chaos-faults';
 import { callJson } from './chaos-http';
 import { runLoad } from './chaos-load';
 import { ChaosOptions, defaultChaosOptions } from './chaos-options';
-import { planFaults, planOrders } from './chaos-plan';
+import { planFaults, planOrders, planSubscriptions } from './chaos-plan';
 import { waitUntilSettled } from './chaos-settle';
+import { inspectSubscriptions } from './chaos-subscription-checks';
+import { SubscriptionOutcome, runSubscriptions } from './chaos-subscription-load';
 import { ChaosSummary, summarize } from './chaos-summary';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -17,9 +19,14 @@ const ROOT = resolve(__dirname, '..', '..');
 /** The sandbox's fault rates during the run: 10% duplicated (copies at once), 10% reordered, 5% first attempt lost. */
 const WEBHOOK_FAULTS = { duplicateRate: 0.1, concurrentDuplicates: true, reorderRate: 0.1, reorderHoldMs: 3_000, dropFirstAttemptRate: 0.05 };
 
+/** How long a plan's access outlives its paid period in the run (the entitlements' default); the checks expect exactly this. */
+const GRACE_MS = 3 * 86_400_000;
+
 export const chaosPorts = (base: number): SystemPorts => ({
   gateway: base, webhookIngest: base + 1, checkout: base + 2, orderLedger: base + 3, entitlements: base + 4, sandbox: base + 10,
 });
+
+const gatewayUrlOf = (ports: SystemPorts) => `http://127.0.0.1:${ports.gateway}`;
 
 /** The apps' settings for the run: its database and broker, and webhook retries long enough to outlast a restart of webhook-ingest. */
 function chaosEnvironment(ports: SystemPorts, databaseUrl: string, brokers: string, options: ChaosOptions): NodeJS.ProcessEnv {
@@ -34,6 +41,7 @@ function chaosEnvironment(ports: SystemPorts, databaseUrl: string, brokers: stri
     SANDBOX_WEBHOOK_RETRY_MAX_MS: '5000',
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_PER_IP_PER_MINUTE: '100000',
+    ENTITLEMENTS_GRACE_PERIOD_MS: String(GRACE_MS),
   });
 }
 
@@ -84,7 +92,9 @@ async function setUp(options: ChaosOptions, runId: string, teardown: Teardown, l
 }
 
 /** Waits for the system to settle, then reads what it holds. */
-async function settleAndInspect(setup: ChaosSetup, runId: string, options: ChaosOptions, teardown: Teardown, log: (line: string) => void) {
+async function settleAndInspect(
+  setup: ChaosSetup, runId: string, options: ChaosOptions, subscriptions: readonly SubscriptionOutcome[], teardown: Teardown, log: (line: string) => void,
+) {
   const db = new Client({ connectionString: setup.databaseUrl });
   await db.connect();
   teardown.add('close the database connection', () => db.end());
@@ -95,7 +105,11 @@ async function settleAndInspect(setup: ChaosSetup, runId: string, options: Chaos
   const settle = await waitUntilSettled(probe, Date.now() + options.settleTimeoutSeconds * 1000);
   log(settle.settledAt ? 'settled; checking' : `not settled after ${options.settleTimeoutSeconds} s; checking anyway`);
   const findings = await inspectSystem({ db, brokers: [setup.broker.address], sandboxUrl: setup.sandboxUrl, readerGroup: `${runId}-grants` });
-  return { settle, findings };
+  const kafka = new Kafka({ clientId: `${runId}-subscriptions`, brokers: [setup.broker.address], logLevel: logLevel.NOTHING });
+  const subscriptionFacts = await inspectSubscriptions({
+    db, kafka, sandboxUrl: setup.sandboxUrl, gatewayUrl: gatewayUrlOf(setup.ports), readerGroup: `${runId}-subscriptions`, outcomes: subscriptions,
+  });
+  return { settle, findings, subscriptionFacts };
 }
 
 /** Rejects once `signal` aborts, so a run stops waiting for its load or for the system to settle, and tears down. */
@@ -105,9 +119,9 @@ function interruption(signal: AbortSignal | undefined): Promise<never> {
 
 /**
  * One chaos run: its own broker, a throw-away database, the whole system with two replicas of
- * checkout and order-ledger, the load with webhook faults, SIGKILLs and broker restarts; then it waits
- * for the system to settle and checks it from outside. Everything it started is stopped before it
- * resolves, or rejects when `signal` aborts it.
+ * checkout and order-ledger, the orders and the subscribers with webhook faults, SIGKILLs and broker
+ * restarts; then it waits for the system to settle and checks it from outside. Everything it started
+ * is stopped before it resolves, or rejects when `signal` aborts it.
  */
 export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<ChaosSummary> {
   const options: ChaosOptions = { ...defaultChaosOptions(), ...overrides };
@@ -119,20 +133,26 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
   interrupted.catch(() => undefined);
   const step = <T>(work: Promise<T>) => Promise.race([work, interrupted]);
   try {
-    log(`chaos ${runId}: seed ${options.seed}, ${options.orders} orders over ${options.durationSeconds} s, ${options.kills} kills per process`);
+    const subscribers = `${options.stripeSubscriptions} Stripe and ${options.cashfreeSubscriptions} Cashfree subscribers`;
+    log(`chaos ${runId}: seed ${options.seed}, ${options.orders} orders and ${subscribers} over ${options.durationSeconds} s, ${options.kills} kills per process`);
     const setup = await setUp(options, runId, teardown, log);
     const orders = planOrders({ ...options, runId });
+    const subscriptions = planSubscriptions({ ...options, runId });
     const faults = planFaults(killTargets(setup.system), options);
-    log(`load: ${orders.length} orders, ${faults.length} faults`);
+    log(`load: ${orders.length} orders, ${subscriptions.length} subscribers, ${faults.length} faults`);
     const loadStartedAt = Date.now();
-    const target = { gatewayUrl: `http://127.0.0.1:${setup.ports.gateway}`, sandboxUrl: setup.sandboxUrl, checkoutPatienceMs: 180_000 };
-    const [outcomes, injected] = await step(Promise.all([
-      runLoad(target, orders, runId, loadStartedAt), injectFaults(faults, setup.system, setup.broker, loadStartedAt, log),
+    const target = { gatewayUrl: gatewayUrlOf(setup.ports), sandboxUrl: setup.sandboxUrl, checkoutPatienceMs: 180_000 };
+    const [outcomes, subscriptionOutcomes, injected] = await step(Promise.all([
+      runLoad(target, orders, runId, loadStartedAt),
+      runSubscriptions(target, subscriptions, runId, loadStartedAt),
+      injectFaults(faults, setup.system, setup.broker, loadStartedAt, log),
     ]));
     const loadEndedAt = Date.now();
     log(`load done in ${((loadEndedAt - loadStartedAt) / 1000).toFixed(1)} s; waiting for the system to settle`);
-    const { settle, findings } = await step(settleAndInspect(setup, runId, options, teardown, log));
-    return summarize({ seed: options.seed, outcomes, faults: injected, findings, settle, loadStartedAt, loadEndedAt });
+    const { settle, findings, subscriptionFacts } = await step(settleAndInspect(setup, runId, options, subscriptionOutcomes, teardown, log));
+    return summarize({
+      seed: options.seed, outcomes, subscriptionOutcomes, subscriptionFacts, graceMs: GRACE_MS, faults: injected, findings, settle, loadStartedAt, loadEndedAt,
+    });
   } finally {
     await teardown.run(log);
   }

@@ -1,12 +1,18 @@
 import { ChaosSummary, runChaos, summaryLines } from '@payments/chaos';
 
-/** The chaos run small enough for every change: 60 orders, each service process SIGKILLed once, the broker restarted once. */
+/**
+ * The chaos run small enough for every change: 60 orders and 4 plan subscribers on each provider
+ * (renewing, failing then recovering, cancelled at period end, never paying), each service process
+ * SIGKILLed once, the broker restarted once.
+ */
 describe('the system under chaos', () => {
   let summary: ChaosSummary;
 
   beforeAll(async () => {
     summary = await runChaos({
       orders: 60,
+      stripeSubscriptions: 4,
+      cashfreeSubscriptions: 4,
       durationSeconds: 30,
       kills: 1,
       brokerRestarts: 1,
@@ -37,5 +43,18 @@ describe('the system under chaos', () => {
 
   it('dead-letters nothing and leaves nothing unpublished, parked or undelivered', () => {
     expect(summary).toMatchObject({ deadLetters: 0, unpublishedOutboxRows: 0, parkedMessages: 0, failedWebhooks: 0 });
+  });
+
+  it('subscribes on both providers, pays renewals, recovers a failed one and ends the cancelled ones', () => {
+    expect(summary.subscriptions).toMatchObject({ placedStripe: 4, placedCashfree: 4 });
+    expect(summary.subscriptions.paidStripe).toBeGreaterThan(0);
+    expect(summary.subscriptions.paidCashfree).toBeGreaterThan(0);
+    expect(summary.subscriptions.renewalsPaid).toBeGreaterThan(0);
+    expect(summary.subscriptions.ended).toBeGreaterThan(0);
+  });
+
+  it('grants each paid subscription once, extends it once per renewal, keeps it valid to the last paid period plus the grace, revokes the ended ones once, and books each period once', () => {
+    expect(summary.subscriptions.violationsBySubscription).toEqual({});
+    expect(summary.subscriptionViolations).toBe(0);
   });
 });

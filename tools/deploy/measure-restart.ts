@@ -6,12 +6,10 @@
 // Ports from MEASURE_PORT_BASE (default 13500), a throw-away database migrated first; prints a Markdown table.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { AppName, AppRuntime, SystemPorts, readinessUrl, spawnAppProcess, stopChild, systemEnvironment, testDatabase, waitUntilReady } from '@payments/testing';
+import { AppName, AppRuntime, readinessUrl, spawnAppProcess, stopChild, waitUntilReady } from '@payments/testing';
+import { MEASURE_PORTS as ports, median, runMeasurement, withMigratedDatabase } from './measure-system';
 
 const CONSUMER_APPS: readonly AppName[] = ['checkout', 'order-ledger', 'entitlements'];
-const base = Number(process.env.MEASURE_PORT_BASE ?? 13500);
-const ports: SystemPorts = { gateway: base, webhookIngest: base + 1, checkout: base + 2, orderLedger: base + 3, entitlements: base + 4, sandbox: base + 10 };
 
 async function restartAfterKill(app: AppName, runtime: AppRuntime, env: NodeJS.ProcessEnv): Promise<number> {
   const log = join(tmpdir(), 'measure-restart', `${app}-${runtime}.log`);
@@ -29,15 +27,10 @@ async function restartAfterKill(app: AppName, runtime: AppRuntime, env: NodeJS.P
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 3);
   const runtimes = process.argv[3] ? [process.argv[3] as AppRuntime] : (['source', 'compiled'] as const);
-  const database = await testDatabase('measure_restart');
-  try {
-    const env = systemEnvironment(ports, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
-    execFileSync('bash', ['scripts/migrate.sh'], { env: { ...env, APP_RUNTIME: 'compiled' }, stdio: 'ignore' });
+  await withMigratedDatabase('measure_restart', async (env) => {
     console.log('| app | runtime | restart after SIGKILL to ready (ms), median | every run (ms) |');
     console.log('|---|---|---:|---|');
     for (const app of CONSUMER_APPS) {
@@ -47,12 +40,7 @@ async function main(): Promise<void> {
         console.log(`| ${app} | ${runtime} | ${median(samples)} | ${samples.join(' / ')} |`);
       }
     }
-  } finally {
-    await database.drop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMeasurement(main);

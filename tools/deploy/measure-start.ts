@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { APPS, AppName, AppRuntime, SystemPorts, readinessUrl, spawnAppProcess, stopChild, systemEnvironment, testDatabase, waitUntilReady } from '@payments/testing';
+import { APPS, AppName, AppRuntime, readinessUrl, spawnAppProcess, stopChild, waitUntilReady } from '@payments/testing';
+import { MEASURE_PORTS as ports, median, runMeasurement, withMigratedDatabase } from './measure-system';
 
 interface Sample {
   startMs: number;
@@ -16,8 +16,6 @@ interface Sample {
 }
 
 const SETTLE_MS = 5_000;
-const base = Number(process.env.MEASURE_PORT_BASE ?? 13500);
-const ports: SystemPorts = { gateway: base, webhookIngest: base + 1, checkout: base + 2, orderLedger: base + 3, entitlements: base + 4, sandbox: base + 10 };
 const CLOCK_TICKS = 100;
 
 function rssMiB(pid: number): number {
@@ -45,14 +43,9 @@ async function sample(app: AppName, runtime: AppRuntime, env: NodeJS.ProcessEnv)
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 3);
-  const database = await testDatabase('measure_start');
-  try {
-    const env = systemEnvironment(ports, { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
-    execFileSync('bash', ['scripts/migrate.sh'], { env: { ...env, APP_RUNTIME: 'compiled' }, stdio: 'ignore' });
+  await withMigratedDatabase('measure_start', async (env) => {
     console.log('| app | runtime | start to ready (ms) | CPU to ready (s) | RSS after ready (MiB) |');
     console.log('|---|---|---:|---:|---:|');
     for (const app of APPS) {
@@ -63,12 +56,7 @@ async function main(): Promise<void> {
         console.log(`| ${app} | ${runtime} | ${cell((s) => s.startMs, 0)} | ${cell((s) => s.cpuSeconds, 2)} | ${cell((s) => s.rssMiB, 0)} |`);
       }
     }
-  } finally {
-    await database.drop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMeasurement(main);

@@ -1,5 +1,6 @@
 import { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { api, query } from '../api/http';
 
 /** The filters every console list has; a list adds its own (status, review flag). */
 export interface CommonFilters { provider: string; currency: string; userId: string; from: string; to: string }
@@ -48,4 +49,25 @@ export function ListFiltersForm(props: { filters: Omit<ListFilters<CommonFilters
       <button type="button" onClick={clear}>Clear</button>
     </form>
   );
+}
+
+/**
+ * The list at `path` for the last search, asked again on every search (the same filters included).
+ * A newer search aborts the request of the one before, so an answer that comes late never
+ * replaces a newer one.
+ */
+export function useListing<F extends CommonFilters, A, T>(filters: ListFilters<F>, path: string, pick: (answer: A) => T[]) {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { applied } = filters;
+  useEffect(() => {
+    const aborter = new AbortController();
+    setError(null);
+    // Every filter is a string field (the form binds each to an input), so the query takes them all.
+    const search: Record<string, string | undefined> = { ...Object.fromEntries(Object.entries(applied)), from: isoOf(applied.from), to: isoOf(applied.to) };
+    api<A>(`${path}${query(search)}`, { signal: aborter.signal })
+      .then((answer) => setItems(pick(answer)), (failure: unknown) => (failure instanceof Error && failure.name === 'AbortError' ? undefined : setError(failure)));
+    return () => aborter.abort();
+  }, [applied]);
+  return { items, error };
 }

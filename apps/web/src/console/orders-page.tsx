@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, query } from '../api/http';
 import { OrderView } from '../api/types';
 import { ErrorNotice } from '../components/error-notice';
-import { CommonFilters, ListFiltersForm, NO_COMMON_FILTERS, isoOf, useListFilters } from '../components/list-filters';
+import { CommonFilters, ListFiltersForm, NO_COMMON_FILTERS, useListFilters, useListing } from '../components/list-filters';
 import { Link } from '../components/router';
 import { formatMinor } from '../lib/money';
 
@@ -14,14 +12,8 @@ const NONE: Filters = { ...NO_COMMON_FILTERS, status: '', needsReview: '' };
 /** Orders with filters (GET /api/admin/orders), each linking to its history and journals. */
 export function OrdersPage() {
   const filters = useListFilters(NONE);
-  const { applied, field } = filters;
-  const [orders, setOrders] = useState<OrderView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setError(null);
-    api<{ orders: OrderView[] }>(`/api/admin/orders${query({ ...applied, from: isoOf(applied.from), to: isoOf(applied.to) })}`)
-      .then((answer) => setOrders(answer.orders), setError);
-  }, [applied]);
+  const { field } = filters;
+  const { items: orders, error } = useListing(filters, '/api/admin/orders', (answer: { orders: OrderView[] }) => answer.orders);
   return (
     <section aria-labelledby="console-orders-title">
       <h1 id="console-orders-title">Orders</h1>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, query } from '../api/http';
+import { api } from '../api/http';
 import { SubscriptionView } from '../api/types';
 import { ErrorNotice } from '../components/error-notice';
-import { CommonFilters, ListFiltersForm, NO_COMMON_FILTERS, isoOf, useListFilters } from '../components/list-filters';
+import { CommonFilters, ListFiltersForm, NO_COMMON_FILTERS, useListFilters, useListing } from '../components/list-filters';
 import { Link } from '../components/router';
 import { HistoryEvent, Journal, StreamHistory } from '../components/stream-history';
 import { formatMinor } from '../lib/money';
@@ -17,14 +17,8 @@ const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 
 /** Subscriptions with filters (GET /api/admin/subscriptions), each linking to its history and journals. */
 export function SubscriptionsPage() {
   const filters = useListFilters(NONE);
-  const { applied, field } = filters;
-  const [subscriptions, setSubscriptions] = useState<SubscriptionView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setError(null);
-    api<{ subscriptions: SubscriptionView[] }>(`/api/admin/subscriptions${query({ ...applied, from: isoOf(applied.from), to: isoOf(applied.to) })}`)
-      .then((answer) => setSubscriptions(answer.subscriptions), setError);
-  }, [applied]);
+  const { field } = filters;
+  const { items: subscriptions, error } = useListing(filters, '/api/admin/subscriptions', (answer: { subscriptions: SubscriptionView[] }) => answer.subscriptions);
   return (
     <section aria-labelledby="console-subscriptions-title">
       <h1 id="console-subscriptions-title">Subscriptions</h1>

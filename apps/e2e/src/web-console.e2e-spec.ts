@@ -126,7 +126,8 @@ describe('the operations console in a browser', () => {
     // The read model turns active once the provider's webhook is applied: search until it does.
     await eventually(async () => {
       await page.getByRole('button', { name: 'Search' }).click();
-      return (await page.locator(`tr[data-subscription-id="${subscriptionId}"]`).count()) === 1 ? true : undefined;
+      // The row shown active: the page's first, unfiltered listing may show it still incomplete.
+      return (await page.locator(`tr[data-subscription-id="${subscriptionId}"] [data-status="active"]`).count()) === 1 ? true : undefined;
     }, 60_000, 'the subscription listed as active');
     expect(await page.locator('tbody tr').count()).toBe(1);
     expect(await unlabelledControls(page)).toEqual([]);

@@ -1,5 +1,8 @@
 import { ConfigError, integerEnv, listEnv, optionalEnv, requiredEnv } from '@payments/nest-runtime';
+import { CashfreeFeeSettings, loadCashfreeFeeSettings } from './cashfree/cashfree-fee.config';
 import type { RetrySchedule } from './domain/retry-schedule';
+import type { StripeFeeSchedule } from './domain/settlement-fee-overrides';
+import { stripeFeesFromEnv } from './stripe-payouts/stripe-fees.config';
 
 /** The Stripe API version stripe-node 23 pins; events carry it as `api_version`. */
 export const DEFAULT_STRIPE_API_VERSION = '2026-10-28.endive';
@@ -17,6 +20,8 @@ export interface SandboxConfig {
     /** Where events are POSTed; null records them without delivering. */
     readonly webhookUrl: string | null;
     readonly apiVersion: string;
+    /** Payment fee rules and dispute fees per currency; the built-in tables (`DEFAULT_STRIPE_FEES`) when absent. */
+    readonly fees?: StripeFeeSchedule;
   };
   readonly cashfree: {
     /** The only `x-client-id` accepted. */
@@ -26,6 +31,8 @@ export interface SandboxConfig {
     /** Where webhooks of orders without a `notify_url` are POSTed; null records them without delivering. */
     readonly webhookUrl: string | null;
     readonly webhookVersion: string;
+    /** Service charges per payment group and the dispute fee; the sandbox's own table where unset. */
+    readonly fees?: CashfreeFeeSettings;
   };
   readonly delivery: {
     readonly schedule: RetrySchedule;
@@ -64,12 +71,14 @@ export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
       webhookSecrets,
       webhookUrl: webhookUrlFrom(env),
       apiVersion: optionalEnv(env, 'SANDBOX_STRIPE_API_VERSION', DEFAULT_STRIPE_API_VERSION),
+      fees: stripeFeesFromEnv(env),
     },
     cashfree: {
       appId: requiredEnv(env, 'CASHFREE_APP_ID'),
       secretKey: cashfreeSecretKey,
       webhookUrl: webhookUrlFrom(env, 'SANDBOX_CASHFREE_WEBHOOK_URL'),
       webhookVersion: optionalEnv(env, 'SANDBOX_CASHFREE_WEBHOOK_VERSION', DEFAULT_CASHFREE_WEBHOOK_VERSION),
+      fees: loadCashfreeFeeSettings(env),
     },
     delivery: {
       schedule: {

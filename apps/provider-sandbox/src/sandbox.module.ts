@@ -12,6 +12,8 @@ import { HostedPageController } from './stripe/hosted-page.controller';
 import { PaymentIntentsApi } from './stripe/payment-intents.api';
 import { PaymentIntents } from './stripe/payment-intents.service';
 import { STRIPE_BILLING_CONTROLLERS, stripeBillingProviders } from './stripe-billing/stripe-billing.providers';
+import { STRIPE_DISPUTE_CONTROLLERS, stripeDisputeProviders } from './stripe-disputes/stripe-disputes.providers';
+import { STRIPE_PAYOUT_CONTROLLERS, stripePayoutProviders } from './stripe-payouts/stripe-payouts.providers';
 import { StripeApiController } from './stripe/stripe-api.controller';
 import { StripeApiGateway } from './stripe/stripe-api.gateway';
 import { StripeControlController } from './stripe/stripe-control.controller';
@@ -29,7 +31,8 @@ export class SandboxModule implements OnModuleDestroy {
     return {
       module: SandboxModule,
       controllers: [HealthController, StripeApiController, StripeControlController, HostedPageController, SandboxFaultsController, ...CASHFREE_CONTROLLERS,
-        ...STRIPE_CHECKOUT_AND_REFUND_CONTROLLERS, ...STRIPE_BILLING_CONTROLLERS, ...CASHFREE_SUBSCRIPTION_CONTROLLERS],
+        ...STRIPE_CHECKOUT_AND_REFUND_CONTROLLERS, ...STRIPE_BILLING_CONTROLLERS, ...CASHFREE_SUBSCRIPTION_CONTROLLERS,
+        ...STRIPE_DISPUTE_CONTROLLERS, ...STRIPE_PAYOUT_CONTROLLERS],
       providers: [
         { provide: SANDBOX_RUNTIME, useValue: runtime },
         { provide: APP_FILTER, useClass: SandboxErrorFilter },
@@ -61,6 +64,8 @@ export class SandboxModule implements OnModuleDestroy {
         ...stripeCheckoutAndRefundProviders(),
         ...stripeBillingProviders(),
         ...cashfreeSubscriptionProviders(),
+        ...stripeDisputeProviders(),
+        ...stripePayoutProviders(config.stripe),
       ],
     };
   }

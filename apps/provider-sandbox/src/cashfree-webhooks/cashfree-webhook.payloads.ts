@@ -1,9 +1,11 @@
 import { customerDetailsView, gatewayDetails, paymentEntity, refundEntity } from '../cashfree/cashfree-entity.views';
 import { PaymentAttempt, Refund, SandboxCashfreeOrder, istTime } from '../cashfree/cashfree-order';
 import type { CashfreePaymentWebhookType } from '../cashfree/cashfree-order.decider';
+import type { CashfreeDisputeWebhookType } from '../cashfree-disputes/cashfree-dispute.decider';
 import type { CashfreeSubscriptionWebhookType } from '../cashfree-subscriptions/cashfree-subscription.decider';
 
-export type CashfreeWebhookType = CashfreePaymentWebhookType | 'REFUND_STATUS_WEBHOOK' | CashfreeSubscriptionWebhookType;
+export type CashfreeWebhookType =
+  | CashfreePaymentWebhookType | 'REFUND_STATUS_WEBHOOK' | CashfreeSubscriptionWebhookType | CashfreeDisputeWebhookType | 'SETTLEMENT_SUCCESS';
 
 /** A webhook body as Cashfree sends it (amounts as `JsonDecimal`s); serialised afresh for each attempt. */
 export interface CashfreeWebhookPayload {

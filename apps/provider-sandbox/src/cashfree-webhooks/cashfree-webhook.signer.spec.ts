@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { CashfreeAdapter } from '@payments/providers';
 import type { PaymentAttempt, SandboxCashfreeOrder } from '../cashfree/cashfree-order';
 import { newCashfreeOrder } from '../cashfree/cashfree-order';
+import { newDispute } from '../cashfree-disputes/cashfree-dispute';
+import { disputeWebhookPayload } from '../cashfree-disputes/cashfree-dispute.views';
 import { paymentWebhookPayload, refundWebhookPayload } from './cashfree-webhook.payloads';
 import { cashfreeWebhookSignature, signCashfreeDelivery } from './cashfree-webhook.signer';
 
@@ -68,5 +70,18 @@ describe('signing webhooks the way Cashfree does', () => {
     const body = signCashfreeDelivery(refundWebhookPayload(order, refund, now), { secret, webhookVersion: '2023-08-01', faults: {} }, now.getTime(), 1).body;
     expect(body).toContain('"cf_refund_id":11325632');
     expect(body).toContain('"refund_amount":50.00');
+  });
+
+  it('signs a dispute webhook the adapter reads as opened, and tampers with its dispute amount when asked', () => {
+    const paidOrder = { ...order, status: 'PAID' as const, attempts: [attempt] };
+    const dispute = newDispute({ disputeId: '433475001', orderId: 'ord_1', cfPaymentId: '5114910', fee: { feeMinor: 50_000, taxOnFeeMinor: 9_000 } },
+      { type: 'CHARGEBACK', amountMinor: 17000, reasonCode: '13.1' }, now);
+    const disputePayload = disputeWebhookPayload('DISPUTE_CREATED', dispute, paidOrder, now);
+    const signing = (faults = {}) => signCashfreeDelivery(disputePayload, { secret, webhookVersion: '2023-08-01', faults }, now.getTime(), 1);
+    expect(signing().body).toContain('"dispute_id":"433475001"');
+    expect(adapter.parseWebhook(Buffer.from(signing().body), signing().headers)).toMatchObject({ event: { kind: 'dispute.opened', amountMinor: 17000, dispute: { paymentId: '5114910' } } });
+    const tampered = signing({ tamperAmount: true });
+    expect(tampered.body).toContain('"dispute_amount":171.00');
+    expect(verifies(tampered)).toBe(false);
   });
 });

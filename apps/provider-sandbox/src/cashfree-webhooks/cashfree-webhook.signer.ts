@@ -21,13 +21,16 @@ const bump = (value: unknown) =>
 
 /** The same webhook with its amounts one rupee higher: what a tampering proxy would forward. */
 function tamperedAmount(payload: CashfreeWebhookPayload): CashfreeWebhookPayload {
-  const data = payload.data as { order?: Record<string, unknown>; payment?: Record<string, unknown>; refund?: Record<string, unknown>; payment_amount?: unknown };
+  type Part = Record<string, unknown>;
+  const data = payload.data as { order?: Part; payment?: Part; refund?: Part; dispute?: Part; settlement?: Part; payment_amount?: unknown };
   const changed = {
     ...data,
     ...(data.payment_amount !== undefined ? { payment_amount: bump(data.payment_amount) } : {}),
     ...(data.order ? { order: { ...data.order, order_amount: bump(data.order.order_amount) } } : {}),
     ...(data.payment ? { payment: { ...data.payment, payment_amount: bump(data.payment.payment_amount) } } : {}),
     ...(data.refund ? { refund: { ...data.refund, refund_amount: bump(data.refund.refund_amount) } } : {}),
+    ...(data.dispute ? { dispute: { ...data.dispute, dispute_amount: bump(data.dispute.dispute_amount) } } : {}),
+    ...(data.settlement ? { settlement: { ...data.settlement, payment_amount: bump(data.settlement.payment_amount) } } : {}),
   };
   return { ...payload, data: changed };
 }

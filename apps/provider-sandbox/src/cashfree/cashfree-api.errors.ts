@@ -19,7 +19,7 @@ export const CashfreeErrors = {
   authenticationFailed: () => cashfreeError(401, 'authentication_error', 'request_failed', 'authentication Failed'),
   missingApiVersion: () => invalid('request_failed', 'x-api-version : is missing in the request'),
   unsupportedApiVersion: (version: string) => invalid('request_failed', `x-api-version : ${version} is not a supported version`),
-  invalidIdempotencyKey: () => invalid('request_failed', 'x-idempotency-key : should be a valid UUID'),
+  invalidIdempotencyKey: (maxLength: number) => invalid('request_failed', `x-idempotency-key : should be 1 to ${maxLength} printable characters`),
   /** A field failed validation; `field` is dotted for nested ones (`customer_details.customer_phone`). */
   missingField: (field: string) => invalid(`${field}_missing`, `${field} : is missing in the request`),
   invalidField: (field: string, detail = 'invalid value provided') => invalid(`${field}_invalid`, `${field} : ${detail}`),
@@ -38,6 +38,13 @@ export const CashfreeErrors = {
   subscriptionAlreadyExists: () => invalid('subscription_already_exists', 'subscription with same subscription_id is already present', 409),
   subscriptionActionNotAllowed: (action: string, status: string) =>
     invalid('action_not_allowed', `${action} is not allowed for a subscription in ${status} status`),
+  orderNotDisputable: (status: string) => invalid('order_not_paid', `a dispute can be raised only on a PAID order; this order is ${status}`),
+  disputeNotFound: () => invalid('dispute_not_found', 'dispute does not exist', 404),
+  disputeNotOpen: (status: string) => invalid('dispute_action_not_allowed', `action not allowed: the dispute is ${status}`),
+  settlementNotFound: () => invalid('settlement_not_found', 'no settlement found for the order', 404),
+  settlementAlreadyExists: (date: string) =>
+    invalid('settlement_already_exists', `the settlement of ${date} was made with other discrepancies; a day is settled once`, 409),
+  nothingToSettle: (date: string) => invalid('settlement_empty', `date : nothing was paid, refunded or disputed on ${date}`),
   idempotencyMismatch: () =>
     cashfreeError(422, 'idempotency_error', 'request_invalid', 'x-idempotency-key : was used with a different request body'),
   idempotencyInFlight: () =>

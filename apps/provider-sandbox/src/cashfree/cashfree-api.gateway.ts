@@ -18,16 +18,18 @@ export interface CashfreeApiRequest {
 export type CashfreeOperationResult = { readonly rejected: CashfreeApiResponse } | { readonly executed: CashfreeApiResponse };
 export type CashfreeOperation = () => CashfreeOperationResult;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Cashfree's docs and SDK ask only for a unique key (the SDK's own examples are not UUIDs); printable ASCII, at most this long. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e][\x20-\x7e]{0,254}$/;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 /** The oldest x-api-version of the orders API the sandbox answers (its shapes are 2023-08-01's). */
 const OLDEST_API_VERSION = '2022-09-01';
 
 /**
  * What every Cashfree PG call goes through: the app id and secret, a supported `x-api-version`,
- * then for POST and PATCH the `x-idempotency-key` (a UUID): the same key and body replay the first
- * answer with `x-idempotency-replayed: true`; the same key with another body is a 422
- * `idempotency_error`.
+ * then for POST, PUT and PATCH the `x-idempotency-key` (any key of printable characters, not only a
+ * UUID): the same key and body replay the first answer with `x-idempotency-replayed: true`; the
+ * same key with another body is a 422 `idempotency_error`.
  */
 export class CashfreeApiGateway {
   private readonly idempotency = new IdempotencyStore<CashfreeApiResponse>();
@@ -50,7 +52,7 @@ export class CashfreeApiGateway {
 
     const key = request.method === 'GET' ? undefined : request.idempotencyKey;
     if (!key) return answer(this.run(operation));
-    if (!UUID.test(key)) return answer(CashfreeErrors.invalidIdempotencyKey());
+    if (!IDEMPOTENCY_KEY.test(key)) return answer(CashfreeErrors.invalidIdempotencyKey(MAX_IDEMPOTENCY_KEY_LENGTH));
     const keyHeader = { 'x-idempotency-key': key };
     const decision = this.idempotency.begin(this.appId, key, requestFingerprint(request.method, request.path, request.body), this.runtime.now());
     switch (decision.kind) {

@@ -31,6 +31,13 @@ describe('Cashfree create-order parameters', () => {
     expect(parseCreateOrder({ ...minimal, cart_details: { cart_id: '1' } }, now)).toMatchObject({ ok: true, params: { orderId: null, tags: null, note: null } });
   });
 
+  it('accepts a customer id with "_" and "-", and an order id of 50 characters, as Cashfree does', () => {
+    const customer = { ...body.customer_details, customer_id: 'node_sdk-test_42' };
+    expect(parseCreateOrder({ ...body, order_id: 'o'.repeat(50), customer_details: customer }, now)).toMatchObject({
+      ok: true, params: { orderId: 'o'.repeat(50), customer: { id: 'node_sdk-test_42' } },
+    });
+  });
+
   it('reads a future expiry time', () => {
     expect(parseCreateOrder({ ...body, order_expiry_time: '2024-11-23T10:20:12+05:30' }, now)).toMatchObject({
       params: { expiresAt: new Date('2024-11-23T04:50:12Z') },
@@ -44,11 +51,11 @@ describe('Cashfree create-order parameters', () => {
     ['an amount below one rupee', { order_amount: 0.99 }, 'order_amount_invalid'],
     ['a currency other than INR', { order_currency: 'USD' }, 'order_currency_invalid'],
     ['missing customer details', { customer_details: undefined }, 'customer_details_missing'],
-    ['a customer id with a dash', { customer_details: { ...body.customer_details, customer_id: 'user-42' } }, 'customer_details.customer_id_invalid'],
+    ['a customer id with a space', { customer_details: { ...body.customer_details, customer_id: 'user 42' } }, 'customer_details.customer_id_invalid'],
     ['a missing phone', { customer_details: { customer_id: 'user42' } }, 'customer_details.customer_phone_missing'],
     ['a phone of nine digits', { customer_details: { ...body.customer_details, customer_phone: '999999999' } }, 'customer_details.customer_phone_invalid'],
     ['an order id with a space', { order_id: 'ord 1' }, 'order_id_invalid'],
-    ['an order id of 46 characters', { order_id: 'o'.repeat(46) }, 'order_id_invalid'],
+    ['an order id of 51 characters', { order_id: 'o'.repeat(51) }, 'order_id_invalid'],
     ['a notify URL that is not a URL', { order_meta: { notify_url: 'webhooks' } }, 'order_meta.notify_url_invalid'],
     ['eleven tags', { order_tags: Object.fromEntries([...Array(11).keys()].map((key) => [`k${key}`, 'v'])) }, 'order_tags_invalid'],
     ['an expiry in the past', { order_expiry_time: '2024-11-22T10:00:00Z' }, 'order_expiry_time_invalid'],

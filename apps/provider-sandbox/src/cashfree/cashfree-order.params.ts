@@ -22,9 +22,10 @@ export class FieldError extends Error {
   }
 }
 
-const ORDER_ID = /^[A-Za-z0-9_-]{3,45}$/;
+/** Cashfree's limits (its SDK's docs): an order id of 3 to 50 letters, digits, `_` and `-`; a customer id of letters, digits, `_` and `-`. */
+const ORDER_ID = /^[A-Za-z0-9_-]{3,50}$/;
 const REFUND_ID = /^[A-Za-z0-9_-]{3,40}$/;
-const CUSTOMER_ID = /^[A-Za-z0-9]{3,50}$/;
+const CUSTOMER_ID = /^[A-Za-z0-9_-]{3,50}$/;
 export const PHONE = /^\d{10}$/;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -106,7 +107,7 @@ export function parse<T>(body: unknown, read: (fields: Body) => T): ParamsResult
 /** `POST /orders`. Unknown fields (cart_details, order_splits...) are accepted and ignored. */
 export function parseCreateOrder(body: unknown, now: Date): ParamsResult<CreateOrderParams> {
   return parse(body, (fields) => {
-    const orderId = text(fields, 'order_id', { min: 3, max: 45, pattern: ORDER_ID });
+    const orderId = text(fields, 'order_id', { min: 3, max: 50, pattern: ORDER_ID });
     const amountMinor = amount(fields, 'order_amount', 100);
     const currency = text(fields, 'order_currency', { min: 3, max: 3, required: true });
     if (currency !== 'INR') throw new FieldError(CashfreeErrors.invalidField('order_currency', 'the sandbox supports INR only'));

@@ -10,6 +10,7 @@ export const PAYMENT_METHOD_CHOICES: readonly PaymentMethodChoice[] = ['upi', 'n
 
 /** Cashfree's `payment_group` values the sandbox knows: the three it offers, and cards, which it prices but does not offer yet. */
 export type CashfreePaymentGroup = 'upi' | 'net_banking' | 'wallet' | 'credit_card' | 'debit_card';
+export const CASHFREE_PAYMENT_GROUPS: readonly CashfreePaymentGroup[] = ['upi', 'net_banking', 'wallet', 'credit_card', 'debit_card'];
 
 export type RefundStatus = 'PENDING' | 'SUCCESS' | 'CANCELLED';
 

@@ -25,11 +25,35 @@ export const CASHFREE_FEE_RULES: Readonly<Record<CashfreePaymentGroup, FeeRule>>
   debit_card: percentPlusGst(175),
 };
 
+/** The sandbox's own dispute fee: ₹500 per chargeback or dispute, plus GST; a retrieval request costs nothing. */
+export const DEFAULT_DISPUTE_FEE_MINOR = 50_000;
+
+/** What the sandbox charges, as configured (`SANDBOX_CASHFREE_SERVICE_CHARGE_BP`, `SANDBOX_CASHFREE_DISPUTE_FEE_PAISE`). */
+export interface CashfreeFeeSchedule {
+  readonly rules: Readonly<Record<CashfreePaymentGroup, FeeRule>>;
+  /** Charged on a chargeback's or dispute's withdrawal, in paise, with 18 % GST on it; kept when the dispute is won. */
+  readonly disputeFeeMinor: number;
+}
+
+export const DEFAULT_CASHFREE_FEE_SCHEDULE: CashfreeFeeSchedule = { rules: CASHFREE_FEE_RULES, disputeFeeMinor: DEFAULT_DISPUTE_FEE_MINOR };
+
+/** The schedule with some groups' percentages (basis points) and the dispute fee changed; GST stays 18 %. */
+export function cashfreeFeeSchedule(settings: { serviceChargeBasisPoints?: Partial<Record<CashfreePaymentGroup, number>>; disputeFeeMinor?: number } = {}): CashfreeFeeSchedule {
+  const rules = { ...CASHFREE_FEE_RULES };
+  for (const [group, basisPoints] of Object.entries(settings.serviceChargeBasisPoints ?? {})) rules[group as CashfreePaymentGroup] = percentPlusGst(basisPoints);
+  return { rules, disputeFeeMinor: settings.disputeFeeMinor ?? DEFAULT_DISPUTE_FEE_MINOR };
+}
+
 /**
  * Cashfree's service charge and service tax on a payment of `grossMinor` paise, in integer paise:
  * the charge is the group's percentage rounded half-up to the paisa, the tax 18 % of that charge
  * rounded half-up again (`feeByRule`).
  */
-export function cashfreeServiceCharge(grossMinor: number, group: CashfreePaymentGroup): PaymentFee {
-  return feeByRule(money(grossMinor, 'INR'), CASHFREE_FEE_RULES[group]);
+export function cashfreeServiceCharge(grossMinor: number, group: CashfreePaymentGroup, rules: CashfreeFeeSchedule['rules'] = CASHFREE_FEE_RULES): PaymentFee {
+  return feeByRule(money(grossMinor, 'INR'), rules[group]);
+}
+
+/** The dispute fee and its GST, whatever the disputed amount. */
+export function cashfreeDisputeFee(amountMinor: number, schedule: CashfreeFeeSchedule): PaymentFee {
+  return feeByRule(money(amountMinor, 'INR'), { percentBasisPoints: 0, fixedMinor: schedule.disputeFeeMinor, taxOnFeeBasisPoints: GST_BASIS_POINTS });
 }

@@ -3,7 +3,7 @@ import { SettledPayment, SettledRefund, SettlementAmounts, SettlementReport, Set
 import { SettlementIdColumn, settlementCsv } from '../domain/settlement-report.csv';
 import { paymentGroupOf } from './cashfree-entity.views';
 import { CashfreePaymentGroup, SandboxCashfreeOrder } from './cashfree-order';
-import { cashfreeServiceCharge } from './cashfree-settlement.fees';
+import { CASHFREE_FEE_RULES, CashfreeFeeSchedule, cashfreeServiceCharge } from './cashfree-settlement.fees';
 
 /**
  * One line of Cashfree's day, named by Cashfree's ids. Amounts are signed integer paise as in every
@@ -56,13 +56,16 @@ function settledRefunds(order: SandboxCashfreeOrder): CashfreeSettledRefund[] {
 
 /**
  * What Cashfree settles for one UTC day: a row per successful payment and per processed refund, fees
- * from `CASHFREE_FEE_RULES` by payment group. `orders` oldest first, so that the same second keeps
- * the order things happened in. Throws `SettlementDateError` for a date that is not a calendar day.
+ * from `rules` (default `CASHFREE_FEE_RULES`) by payment group. `orders` oldest first, so that the
+ * same second keeps the order things happened in. Throws `SettlementDateError` for a date that is
+ * not a calendar day.
  */
-export function cashfreeSettlementReport(date: string, orders: readonly SandboxCashfreeOrder[]): CashfreeSettlementReport {
+export function cashfreeSettlementReport(
+  date: string, orders: readonly SandboxCashfreeOrder[], rules: CashfreeFeeSchedule['rules'] = CASHFREE_FEE_RULES,
+): CashfreeSettlementReport {
   const payments = orders.flatMap(settledPayments);
   const refunds = orders.flatMap(settledRefunds);
-  const report = settlementReport('cashfree', date, payments, refunds, (payment) => cashfreeServiceCharge(payment.amountMinor, payment.paymentGroup));
+  const report = settlementReport('cashfree', date, payments, refunds, (payment) => cashfreeServiceCharge(payment.amountMinor, payment.paymentGroup, rules));
   // cf_payment_id and cf_refund_id come from one counter, so one map finds either.
   const sources = new Map<string, CashfreeSettledPayment | CashfreeSettledRefund>([
     ...payments.map((payment) => [payment.paymentId, payment] as const),

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CashfreeAdapter, ProviderError } from '@payments/providers';
-import { cashfreeAdapterFor, cashfreeControl, inrCheckout, sandboxCashfreeOrder } from './cashfree-harness.fixture';
+import { CashfreeAdapter } from '@payments/providers';
+import { cashfreeAdapterFor, cashfreeControl, inrCheckout, providerErrorOf, sandboxCashfreeOrder } from './cashfree-harness.fixture';
 import { RunningSandbox, startTestSandbox } from './sandbox-harness.fixture';
-
-async function providerErrorOf(call: Promise<unknown>): Promise<ProviderError> {
-  const error = await call.then(() => undefined, (thrown: unknown) => thrown);
-  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 describe('the Cashfree adapter against the sandbox', () => {
   let sandbox: RunningSandbox;

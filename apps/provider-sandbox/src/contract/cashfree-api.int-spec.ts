@@ -75,9 +75,22 @@ describe('the sandbox speaks Cashfree PG’s protocol over plain HTTP', () => {
     expect(reused).toMatchObject({ status: 422, body: { type: 'idempotency_error', code: 'request_invalid' } });
   });
 
-  it('refuses an idempotency key that is not a UUID', async () => {
-    const refused = await cashfreeApi(sandbox, 'POST', '/orders', orderBody(newOrderId()), { 'x-idempotency-key': 'order-1-open' });
-    expect(refused).toMatchObject({ status: 400, body: { message: 'x-idempotency-key : should be a valid UUID' } });
+  it('keeps answers under an idempotency key that is not a UUID, and refuses one longer than 255 characters', async () => {
+    const key = `order-${randomUUID()}-open`;
+    const body = orderBody(newOrderId());
+    const first = await cashfreeApi(sandbox, 'POST', '/orders', body, { 'x-idempotency-key': key });
+    const retry = await cashfreeApi(sandbox, 'POST', '/orders', body, { 'x-idempotency-key': key });
+    expect([first.status, retry.raw, retry.headers.get('x-idempotency-replayed')]).toEqual([200, first.raw, 'true']);
+    const refused = await cashfreeApi(sandbox, 'POST', '/orders', orderBody(newOrderId()), { 'x-idempotency-key': 'k'.repeat(256) });
+    expect(refused).toMatchObject({ status: 400, body: { message: 'x-idempotency-key : should be 1 to 255 printable characters' } });
+  });
+
+  it('accepts an order id of 50 characters and a customer id with "_" and "-"', async () => {
+    const orderId = `ord_${randomUUID().replace(/-/g, '')}`.padEnd(50, 'x');
+    const created = await cashfreeApi<CashfreeOrderJson>(sandbox, 'POST', '/orders', {
+      ...orderBody(orderId), customer_details: { customer_id: 'node_sdk-test_42', customer_phone: '9999999999' },
+    });
+    expect(created).toMatchObject({ status: 200, body: { order_id: orderId, customer_details: { customer_id: 'node_sdk-test_42' } } });
   });
 
   it('answers 409 order_already_exists for an order id used before, without a key', async () => {

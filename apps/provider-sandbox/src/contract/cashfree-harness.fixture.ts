@@ -1,8 +1,13 @@
-import { CashfreeAdapter, CashfreeAdapterConfig, OpenCheckoutInput } from '@payments/providers';
-import { RunningSandbox, ReceivedWebhook, TEST_CASHFREE_APP_ID, TEST_CASHFREE_SECRET_KEY, WebhookReceiver } from './sandbox-harness.fixture';
+import { CashfreeAdapter, CashfreeAdapterConfig, CashfreeAdapterDependencies, OpenCheckoutInput, ProviderError } from '@payments/providers';
+import { SandboxRuntime, systemRuntime } from '../domain/sandbox-runtime';
+import {
+  RunningSandbox, ReceivedWebhook, TEST_CASHFREE_APP_ID, TEST_CASHFREE_SECRET_KEY, WebhookReceiver, startTestSandbox, startWebhookReceiver,
+} from './sandbox-harness.fixture';
 
 /** The adapter pointed at the in-process sandbox, failing fast (no retries) unless a test says otherwise. */
-export function cashfreeAdapterFor(sandbox: RunningSandbox, overrides: Partial<CashfreeAdapterConfig> = {}): CashfreeAdapter {
+export function cashfreeAdapterFor(
+  sandbox: RunningSandbox, overrides: Partial<CashfreeAdapterConfig> = {}, dependencies: CashfreeAdapterDependencies = {},
+): CashfreeAdapter {
   return new CashfreeAdapter({
     appId: TEST_CASHFREE_APP_ID,
     secretKey: TEST_CASHFREE_SECRET_KEY,
@@ -10,7 +15,45 @@ export function cashfreeAdapterFor(sandbox: RunningSandbox, overrides: Partial<C
     maxRetries: 0,
     timeoutMs: 5_000,
     ...overrides,
+  }, dependencies);
+}
+
+export interface CashfreeSuite {
+  readonly sandbox: RunningSandbox;
+  readonly adapter: CashfreeAdapter;
+  /** Present when the suite asked for webhooks: where the sandbox delivers them. */
+  readonly receiver: WebhookReceiver;
+}
+
+/**
+ * Starts a sandbox, and the adapter on it, before a suite's tests (with a webhook receiver if asked,
+ * and on the given clock, which the adapter verifies webhooks against too), and stops them after.
+ */
+export function cashfreeSuite(options: { clock?: ReturnType<typeof testClock>; webhooks?: boolean } = {}): CashfreeSuite {
+  const suite: { sandbox?: RunningSandbox; adapter?: CashfreeAdapter; receiver?: WebhookReceiver } = {};
+  beforeAll(async () => {
+    suite.receiver = options.webhooks ? await startWebhookReceiver() : undefined;
+    suite.sandbox = await startTestSandbox({ runtime: options.clock?.runtime, cashfreeWebhookUrl: suite.receiver?.url });
+    suite.adapter = cashfreeAdapterFor(suite.sandbox, {}, { now: options.clock?.now });
   });
+  afterAll(async () => {
+    await suite.sandbox?.stop();
+    await suite.receiver?.stop();
+  });
+  return suite as CashfreeSuite;
+}
+
+/** The `ProviderError` a call fails with; any other outcome fails the test. */
+export async function providerErrorOf(call: Promise<unknown>): Promise<ProviderError> {
+  const error = await call.then(() => undefined, (thrown: unknown) => thrown);
+  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`);
+  return error;
+}
+
+/** A clock a test moves by hand, for a sandbox whose settlements are per UTC day; ids stay the system's. */
+export function testClock(startIso: string): { runtime: SandboxRuntime; now: () => Date; set(iso: string): void } {
+  let now = Date.parse(startIso);
+  return { runtime: { now: () => new Date(now), newId: systemRuntime.newId }, now: () => new Date(now), set: (iso) => { now = Date.parse(iso); } };
 }
 
 export const inrCheckout = (orderId: string, change: Partial<OpenCheckoutInput> = {}): OpenCheckoutInput => ({
@@ -59,11 +102,11 @@ async function answerOf<T>(response: Response): Promise<CashfreeAnswer<T>> {
 }
 
 /** POSTs JSON to a Cashfree control endpoint of the sandbox, as the hosted page does. */
-export async function cashfreeControl(sandbox: RunningSandbox, path: string, body: unknown = {}): Promise<CashfreeAnswer> {
+export async function cashfreeControl<T = Record<string, unknown>>(sandbox: RunningSandbox, path: string, body: unknown = {}): Promise<CashfreeAnswer<T>> {
   const response = await fetch(`${sandbox.url}/_sandbox/cashfree${path}`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
-  return answerOf(response);
+  return answerOf<T>(response);
 }
 
 /** The sandbox's view of one order, with its attempts and refunds. */
@@ -90,20 +133,20 @@ export async function cashfreeWebhookLog(sandbox: RunningSandbox, orderId: strin
 
 interface CashfreeWebhookJson {
   type: string;
-  data: { order?: { order_id: string }; payment?: { cf_payment_id: string }; refund?: { order_id: string } };
+  data: { order?: { order_id: string }; payment?: { cf_payment_id: string }; refund?: { order_id: string }; order_details?: { order_id: string } };
 }
 
 /** Cashfree deliveries the receiver got for one order and webhook type. */
 export function cashfreeDeliveries(receiver: WebhookReceiver, orderId: string, type: string): ReceivedWebhook[] {
   return receiver.received.filter((webhook) => {
     const json = webhook.json as unknown as CashfreeWebhookJson;
-    return json.type === type && (json.data.order?.order_id ?? json.data.refund?.order_id) === orderId;
+    return json.type === type && (json.data.order?.order_id ?? json.data.refund?.order_id ?? json.data.order_details?.order_id) === orderId;
   });
 }
 
 /** A call to the sandbox's Cashfree API over plain HTTP, with the test credentials unless overridden. */
 export async function cashfreeApi<T = Record<string, unknown>>(
-  sandbox: RunningSandbox, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, headers: Record<string, string> = {},
+  sandbox: RunningSandbox, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {},
 ): Promise<CashfreeAnswer<T>> {
   const response = await fetch(`${sandbox.url}/cashfree/pg${path}`, {
     method,

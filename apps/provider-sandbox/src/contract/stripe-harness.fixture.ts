@@ -1,4 +1,5 @@
 import { StripeAdapter } from '@payments/providers';
+import type { SandboxRuntime } from '../domain/sandbox-runtime';
 import { RunningSandbox, TEST_WEBHOOK_SECRET, WebhookReceiver, startTestSandbox, startWebhookReceiver } from './sandbox-harness.fixture';
 import { adapterFor } from './stripe-sandbox-calls.fixture';
 
@@ -9,19 +10,26 @@ export interface StripeHarness {
   readonly adapter: StripeAdapter;
 }
 
+export interface StripeHarnessOptions {
+  /** The sandbox's clock and ids; the adapter then checks webhook timestamps against the same clock. */
+  readonly runtime?: SandboxRuntime;
+  /** The adapter's page size for list calls. */
+  readonly listPageSize?: number;
+}
+
 /**
  * Starts the Stripe harness before the tests of the enclosing `describe` and stops it after them.
  * Call it in the `describe` body; read its parts inside tests and hooks, once it has started.
  */
-export function stripeHarness(): StripeHarness {
+export function stripeHarness(options: StripeHarnessOptions = {}): StripeHarness {
   let receiver: WebhookReceiver | undefined;
   let sandbox: RunningSandbox | undefined;
   let adapter: StripeAdapter | undefined;
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    sandbox = await startTestSandbox({ webhookUrl: receiver.url });
-    adapter = adapterFor(sandbox, [TEST_WEBHOOK_SECRET]);
+    sandbox = await startTestSandbox({ webhookUrl: receiver.url, runtime: options.runtime });
+    adapter = adapterFor(sandbox, [TEST_WEBHOOK_SECRET], { listPageSize: options.listPageSize, now: options.runtime?.now });
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { StripeAdapter } from '@payments/providers';
+import { StripeAdapter, StripeAdapterConfig, StripeAdapterDependencies } from '@payments/providers';
 import { RunningSandbox, TEST_SECRET_KEY } from './sandbox-harness.fixture';
 
 /** An HTTP answer as the tests look at it. */
@@ -8,9 +8,15 @@ export interface JsonAnswer<T = Record<string, unknown>> {
   readonly body: T;
 }
 
-/** The Stripe adapter on the official SDK, pointed at the sandbox, verifying webhooks with `webhookSecrets`. */
-export function adapterFor(sandbox: RunningSandbox, webhookSecrets: string[] = []): StripeAdapter {
-  return new StripeAdapter({ secretKey: TEST_SECRET_KEY, webhookSecrets, apiHost: '127.0.0.1', apiPort: sandbox.port, apiProtocol: 'http', maxNetworkRetries: 0 });
+/** The Stripe adapter on the official SDK, pointed at the sandbox, verifying webhooks with `webhookSecrets` (and `options`: a page size, a clock). */
+export function adapterFor(
+  sandbox: RunningSandbox, webhookSecrets: string[] = [], options: Pick<StripeAdapterConfig, 'listPageSize'> & StripeAdapterDependencies = {},
+): StripeAdapter {
+  const { now, ...config } = options;
+  return new StripeAdapter(
+    { secretKey: TEST_SECRET_KEY, webhookSecrets, apiHost: '127.0.0.1', apiPort: sandbox.port, apiProtocol: 'http', maxNetworkRetries: 0, ...config },
+    now ? { now } : {},
+  );
 }
 
 /** A raw Stripe v1 call with a form body, as the wire carries it, without the SDK's parsing. */

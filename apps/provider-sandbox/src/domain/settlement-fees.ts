@@ -34,8 +34,11 @@ export const FEE_RULES: Readonly<Record<string, FeeRule>> = {
 
 export const DEFAULT_FEE_RULE: FeeRule = { percentBasisPoints: 290, fixedMinor: 0, taxOnFeeBasisPoints: 0 };
 
-export function feeRuleFor(currency: string): FeeRule {
-  return Object.prototype.hasOwnProperty.call(FEE_RULES, currency) ? FEE_RULES[currency] : DEFAULT_FEE_RULE;
+/** Fee rules per currency (ISO 4217, upper-case); a currency not listed pays `DEFAULT_FEE_RULE`. */
+export type FeeRules = Readonly<Record<string, FeeRule>>;
+
+export function feeRuleFor(currency: string, rules: FeeRules = FEE_RULES): FeeRule {
+  return Object.prototype.hasOwnProperty.call(rules, currency) ? rules[currency] : DEFAULT_FEE_RULE;
 }
 
 export interface PaymentFee {
@@ -54,7 +57,19 @@ export function feeByRule(gross: Money, rule: FeeRule): PaymentFee {
   return { feeMinor: fee.amountMinor, taxOnFeeMinor: tax.amountMinor };
 }
 
-/** The fee on a payment of `grossMinor` by its currency's rule (`FEE_RULES`), rounded as `feeByRule` says. */
-export function paymentFee(grossMinor: number, currency: string): PaymentFee {
-  return feeByRule(money(grossMinor, currency), feeRuleFor(currency));
+/** The fee on a payment of `grossMinor` by its currency's rule (`FEE_RULES` unless `rules` are given), rounded as `feeByRule` says. */
+export function paymentFee(grossMinor: number, currency: string, rules: FeeRules = FEE_RULES): PaymentFee {
+  return feeByRule(money(grossMinor, currency), feeRuleFor(currency, rules));
+}
+
+/**
+ * What a dispute costs when its funds are withdrawn, in the currency's minor units (Stripe-like:
+ * $15.00, 20.00 EUR/GBP); a currency not listed pays `DEFAULT_DISPUTE_FEE_MINOR` of its minor unit.
+ */
+export const DISPUTE_FEES: Readonly<Record<string, number>> = { USD: 1500, EUR: 2000, GBP: 2000 };
+
+export const DEFAULT_DISPUTE_FEE_MINOR = 1500;
+
+export function disputeFeeFor(currency: string, fees: Readonly<Record<string, number>> = DISPUTE_FEES): number {
+  return Object.prototype.hasOwnProperty.call(fees, currency) ? fees[currency] : DEFAULT_DISPUTE_FEE_MINOR;
 }

@@ -1,4 +1,4 @@
-import { PaymentFee, paymentFee } from './settlement-fees';
+import { FEE_RULES, FeeRules, PaymentFee, paymentFee } from './settlement-fees';
 
 /** A succeeded payment, as the provider's balance saw it. */
 export interface SettledPayment {
@@ -79,8 +79,11 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 /** How a provider prices a payment: by currency (Stripe-like, the default), by payment method, or both. */
 export type PaymentPricing<P extends SettledPayment = SettledPayment> = (payment: P) => PaymentFee;
 
+/** Pricing by the payment's currency's rule in `rules` (a sandbox's configured rules). */
+export const pricingWith = (rules: FeeRules): PaymentPricing => (payment) => paymentFee(payment.amountMinor, payment.currency, rules);
+
 /** The default pricing: the payment's currency's rule in `FEE_RULES`. */
-export const pricingByCurrency: PaymentPricing = (payment) => paymentFee(payment.amountMinor, payment.currency);
+export const pricingByCurrency: PaymentPricing = pricingWith(FEE_RULES);
 
 function paymentRow<P extends SettledPayment>(payment: P, pricing: PaymentPricing<P>): SettlementRow {
   const { feeMinor, taxOnFeeMinor } = pricing(payment);

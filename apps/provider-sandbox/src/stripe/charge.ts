@@ -12,7 +12,8 @@ export interface SandboxCharge {
   readonly created: number;
   readonly currency: string;
   readonly description: string | null;
-  readonly disputed: false;
+  /** True once a dispute was opened against it, for good. */
+  readonly disputed: boolean;
   readonly livemode: false;
   readonly metadata: Readonly<Record<string, string>>;
   readonly paid: true;
@@ -24,7 +25,7 @@ export interface SandboxCharge {
 }
 
 /** The succeeded charge of `intent` (its `latest_charge`), paid at `paidAt`, with `amountRefunded` refunded so far. */
-export function chargeOf(intent: SandboxPaymentIntent, paidAt: number, amountRefunded: number): SandboxCharge {
+export function chargeOf(intent: SandboxPaymentIntent, paidAt: number, amountRefunded: number, disputed = false): SandboxCharge {
   return {
     id: intent.latest_charge ?? `ch_of_${intent.id}`,
     object: 'charge',
@@ -36,7 +37,7 @@ export function chargeOf(intent: SandboxPaymentIntent, paidAt: number, amountRef
     created: paidAt,
     currency: intent.currency,
     description: intent.description,
-    disputed: false,
+    disputed,
     livemode: false,
     metadata: intent.metadata,
     paid: true,

@@ -1,6 +1,7 @@
 import { SandboxRuntime, unixSeconds } from '../domain/sandbox-runtime';
 import type { StripeWebhookPublisher } from '../webhooks/stripe-webhook.publisher';
 import { SandboxCharge, chargeOf } from './charge';
+import { DisputedCharges } from './disputed-charges';
 import type { SandboxPaymentIntent } from './payment-intent';
 import type { ChangeContext, PaymentIntents } from './payment-intents.service';
 import { CreateRefundParams, SandboxRefund, newRefund, refundedAmount } from './refund';
@@ -37,6 +38,7 @@ export class Refunds {
     private readonly runtime: SandboxRuntime,
     private readonly intents: PaymentIntents,
     private readonly publisher: StripeWebhookPublisher,
+    private readonly disputed: DisputedCharges = new DisputedCharges(),
   ) {}
 
   setNextOutcome(outcome: NextRefundOutcome): void {
@@ -90,7 +92,7 @@ export class Refunds {
   }
 
   private chargeFor(intent: SandboxPaymentIntent): SandboxCharge {
-    return chargeOf(intent, this.intents.succeededAt(intent.id) ?? intent.created, this.refundedOf(intent.id));
+    return chargeOf(intent, this.intents.succeededAt(intent.id) ?? intent.created, this.refundedOf(intent.id), this.disputed.has(intent.id));
   }
 
   private refundedOf(intentId: string): number {

@@ -61,6 +61,18 @@ export const StripeErrors = {
   noSuchRefund: (id: string) => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param: 'refund', message: `No such refund: '${id}'` }),
   noSuchRefundTarget: (id: string, param: string) =>
     stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such ${param === 'charge' ? 'charge' : 'payment_intent'}: '${id}'` }),
+  noSuchDispute: (id: string, param = 'dispute') => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such dispute: '${id}'` }),
+  noSuchPayout: (id: string, param = 'payout') => stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such payout: '${id}'` }),
+  noSuchBalanceTransaction: (id: string, param = 'id') =>
+    stripeError(404, { type: 'invalid_request_error', code: 'resource_missing', param, message: `No such balance_transaction: '${id}'` }),
+  disputeNotOpen: (id: string, status: string, action: string) =>
+    invalid(`You cannot ${action} dispute ${id}: it has a status of ${status}.${status === 'won' || status === 'lost' ? ' A closed dispute cannot change.' : ''}`, { param: 'dispute' }),
+  nothingToDispute: (intentId: string, status: string) =>
+    invalid(`This PaymentIntent (${intentId}) has no successful charge to dispute: it has a status of ${status}.`, { code: 'payment_intent_unexpected_state', param: 'payment_intent' }),
+  chargeAlreadyDisputed: (chargeId: string, disputeId: string) =>
+    invalid(`Charge ${chargeId} has already been disputed (${disputeId}).`, { code: 'charge_disputed', param: 'payment_intent' }),
+  disputeAmountTooLarge: (requested: number, received: number) =>
+    invalid(`Dispute amount (${requested}) is greater than the amount of the charge (${received}), in the currency's smallest unit.`, { code: 'amount_too_large', param: 'amount' }),
   sessionNotOpen: (status: string) =>
     invalid(`This Checkout Session is no longer open: it has a status of ${status}. Only a Checkout Session with a status of open can be expired or paid.`),
   nothingToRefund: (intentId: string, status: string) =>

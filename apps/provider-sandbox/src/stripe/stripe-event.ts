@@ -25,18 +25,25 @@ export interface StripeEvent {
 
 /**
  * What an event is about, for holding back a `reorder` event until the next one about the same
- * thing: the PaymentIntent of a payment (itself, or the `payment_intent` a charge, refund or
- * Checkout Session names), else the subscription of a billing object (itself, an invoice's
- * `parent.subscription_details.subscription`, a subscription-mode session's `subscription`); null
- * when there is none yet.
+ * thing: the PaymentIntent of a payment (itself, or the `payment_intent` a charge, refund, dispute
+ * or Checkout Session names), else the subscription of a billing object (itself, an invoice's
+ * `parent.subscription_details.subscription`, a subscription-mode session's `subscription`), else
+ * a payout itself; null when there is none yet.
  */
 export function reorderKeyOf(object: unknown): string | null {
   const fields = (object ?? {}) as {
     object?: unknown; id?: unknown; payment_intent?: unknown; subscription?: unknown; parent?: { subscription_details?: { subscription?: unknown } | null } | null;
   };
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
-  if (fields.object === 'payment_intent' || fields.object === 'subscription') return text(fields.id);
+  if (fields.object === 'payment_intent' || fields.object === 'subscription' || fields.object === 'payout') return text(fields.id);
   return text(fields.payment_intent) ?? text(fields.subscription) ?? text(fields.parent?.subscription_details?.subscription);
+}
+
+/** `previous_attributes` of an `*.updated` event: the top-level fields whose values changed, with their old values. */
+export function changedAttributes<T extends object>(before: T, after: T): Record<string, unknown> {
+  const old = before as Record<string, unknown>;
+  const changed = Object.keys(old).filter((key) => JSON.stringify(old[key]) !== JSON.stringify((after as Record<string, unknown>)[key]));
+  return Object.fromEntries(changed.map((key) => [key, old[key]]));
 }
 
 export interface NewStripeEvent {

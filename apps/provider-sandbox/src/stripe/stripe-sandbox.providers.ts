@@ -9,6 +9,7 @@ import { CheckoutSessionControlController } from './checkout-session-control.con
 import { CheckoutSessionsApi } from './checkout-sessions.api';
 import { CheckoutSessionsController } from './checkout-sessions.controller';
 import { CheckoutSessions } from './checkout-sessions.service';
+import { DisputedCharges } from './disputed-charges';
 import { PaymentIntents } from './payment-intents.service';
 import { RefundControlController } from './refund-control.controller';
 import { RefundsApi } from './refunds.api';
@@ -35,10 +36,12 @@ export function stripeCheckoutAndRefundProviders(): Provider[] {
       inject: [CheckoutSessions, SANDBOX_RUNTIME, StripeCatalog],
       useFactory: (sessions: CheckoutSessions, runtime: SandboxRuntime, catalog: StripeCatalog) => new CheckoutSessionsApi(sessions, runtime, catalog),
     },
+    { provide: DisputedCharges, useValue: new DisputedCharges() },
     {
       provide: Refunds,
-      inject: [SANDBOX_RUNTIME, PaymentIntents, StripeWebhookPublisher],
-      useFactory: (runtime: SandboxRuntime, intents: PaymentIntents, publisher: StripeWebhookPublisher) => new Refunds(runtime, intents, publisher),
+      inject: [SANDBOX_RUNTIME, PaymentIntents, StripeWebhookPublisher, DisputedCharges],
+      useFactory: (runtime: SandboxRuntime, intents: PaymentIntents, publisher: StripeWebhookPublisher, disputed: DisputedCharges) =>
+        new Refunds(runtime, intents, publisher, disputed),
     },
     { provide: RefundsApi, inject: [Refunds], useFactory: (refunds: Refunds) => new RefundsApi(refunds) },
   ];

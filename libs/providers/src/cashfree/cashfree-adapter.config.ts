@@ -43,6 +43,8 @@ export interface CashfreeAdapterConfig {
    * placeholder phone. Default `customer@example.com`.
    */
   placeholderEmail?: string;
+  /** Settlements and recon events asked for per page while listing a day (1 to 1000); default 1000, Cashfree's most. */
+  settlementPageSize?: number;
 }
 
 /** Things a test may replace. */
@@ -62,6 +64,7 @@ export const CASHFREE_DEFAULTS = {
   webhookToleranceSeconds: 300,
   placeholderPhone: '9999999999',
   placeholderEmail: 'customer@example.com',
+  settlementPageSize: 1000,
   /** First retry waits this long, doubling after each further one. */
   retryBaseDelayMs: 250,
   /** No retry waits longer, whatever `x-ratelimit-retry` asks for. */

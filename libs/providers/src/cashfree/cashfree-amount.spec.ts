@@ -1,5 +1,5 @@
 import { ProviderError } from '../port/provider.errors';
-import { minorFromCashfreeAmount, toCashfreeAmount } from './cashfree-amount';
+import { minorFromCashfreeAmount, signedMinorFromCashfreeAmount, toCashfreeAmount, toSignedCashfreeAmount } from './cashfree-amount';
 import { writeCashfreeJson } from './cashfree-json.writer';
 
 describe('Cashfree amounts', () => {
@@ -46,5 +46,21 @@ describe('Cashfree amounts', () => {
       const written = writeCashfreeJson({ amount: toCashfreeAmount(minor, 'INR') });
       expect(minorFromCashfreeAmount(JSON.parse(written).amount, 'INR')).toBe(minor);
     }
+  });
+
+  it.each([
+    [-1_050, '-10.50'],
+    [0, '0.00'],
+    [116_310, '1163.10'],
+  ])('writes a signed amount of %i paise as %s and reads it back', (minor, decimal) => {
+    const written = writeCashfreeJson({ adjustment: toSignedCashfreeAmount(minor, 'INR') });
+    expect(written).toBe(`{"adjustment":${decimal}}`);
+    expect(signedMinorFromCashfreeAmount(JSON.parse(written).adjustment, 'INR')).toBe(minor);
+  });
+
+  it('reads a signed amount as strictly as an unsigned one: no -0, no three decimals, no double sign', () => {
+    expect(Object.is(signedMinorFromCashfreeAmount('-0.00', 'INR'), 0)).toBe(true);
+    expect(signedMinorFromCashfreeAmount('-588.82', 'INR')).toBe(-58_882);
+    for (const value of [-1.005, '--1', '-', '-1e3']) expect(() => signedMinorFromCashfreeAmount(value, 'INR')).toThrow(ProviderError);
   });
 });

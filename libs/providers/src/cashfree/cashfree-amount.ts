@@ -7,6 +7,12 @@ export function toCashfreeAmount(amountMinor: number, currency: string): JsonDec
   return new JsonDecimal(toMajorString(money(amountMinor, currency)));
 }
 
+/** Signed minor units as a decimal: -1050 INR -> `-10.50` (a settlement's `adjustment`, which can go either way). */
+export function toSignedCashfreeAmount(amountMinor: number, currency: string): JsonDecimal {
+  const magnitude = toMajorString(money(Math.abs(amountMinor), currency));
+  return new JsonDecimal(amountMinor < 0 ? `-${magnitude}` : magnitude, { signed: true });
+}
+
 /**
  * A Cashfree amount (a JSON number such as 170.00, or a string) in minor units: 170 -> 17000 paise.
  * A parsed JSON number is read back through its shortest decimal form, which is exactly the
@@ -24,6 +30,15 @@ export function minorFromCashfreeAmount(value: unknown, currency: string, field 
       cause: error,
     });
   }
+}
+
+/** `minorFromCashfreeAmount` for an amount that may be negative (-10.5 -> -1050), exactly as strictly. */
+export function signedMinorFromCashfreeAmount(value: unknown, currency: string, field = 'amount'): number {
+  const negative = (typeof value === 'number' && value < 0) || (typeof value === 'string' && value.startsWith('-'));
+  if (!negative) return minorFromCashfreeAmount(value, currency, field);
+  const magnitude = typeof value === 'number' ? -value : (value as string).slice(1);
+  const minor = minorFromCashfreeAmount(magnitude, currency, field);
+  return minor === 0 ? 0 : -minor;
 }
 
 /** A webhook amount in minor units; one we cannot read exactly is reported as null (stored, never published), with why in `reason`. */

@@ -5,14 +5,15 @@ import { objectField, optionalCurrencyField, tokenField } from '../port/webhook-
 import { amountOf } from './cashfree-amount';
 import { cashfreeRefundReference } from './cashfree-refund.request';
 import type { CashfreePaymentEntity, CashfreeRefundEntity, CashfreeWebhookEnvelope } from './cashfree-api.types';
+import { CASHFREE_DISPUTE_AND_SETTLEMENT_MAPPINGS } from './cashfree-dispute-event.mapper';
 import { CASHFREE_SUBSCRIPTION_EVENT_MAPPINGS } from './cashfree-subscription-event.mapper';
 
 /** What one Cashfree webhook contributes to a neutral event; provider, type and time are added around it. */
 export type MappedFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason' | 'reasonCode' | 'refundId' | 'subscription'>> & {
+  Partial<Pick<NeutralProviderEvent, 'providerPaymentReference' | 'ends' | 'reason' | 'reasonCode' | 'refundId' | 'subscription' | 'dispute' | 'settlement'>> & {
     /** The object's status, part of the derived event id. */
     readonly status: string;
-    /** The Cashfree id the event id is derived from: `cf_payment_id`, `cf_refund_id` or a subscription id. */
+    /** The Cashfree id the event id is derived from: `cf_payment_id`, `cf_refund_id`, a subscription, dispute or settlement id. */
     readonly cfId: string;
     /** Ends the derived event id, for objects that can reach the same status more than once. */
     readonly idSuffix?: string;
@@ -71,7 +72,7 @@ const refundStatus: CashfreeEventMapping = ({ refund }) => {
 /**
  * The Cashfree webhook types we act on; every other type is acknowledged and ignored. Cashfree
  * sends no event id, so the id is derived as `<type>:<cf_payment_id or cf_refund_id>:<status>`
- * (subscription events: see cashfree-subscription-event.mapper.ts):
+ * (subscription, dispute and settlement events: see their mappers):
  * a redelivery repeats the same body (only the signature, timestamp and attempt headers change),
  * each attempt or refund has its own Cashfree id, and it reaches a given status at most once, so
  * one id names exactly one change however often it is delivered.
@@ -86,6 +87,7 @@ export const CASHFREE_EVENT_MAPPINGS: Readonly<Record<string, CashfreeEventMappi
   /** A refund changed status; mapped once it is final. */
   REFUND_STATUS_WEBHOOK: refundStatus,
   ...CASHFREE_SUBSCRIPTION_EVENT_MAPPINGS,
+  ...CASHFREE_DISPUTE_AND_SETTLEMENT_MAPPINGS,
 };
 
 /**

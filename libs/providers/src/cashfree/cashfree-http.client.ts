@@ -14,11 +14,11 @@ export interface CashfreeHttpOptions {
 }
 
 export interface CashfreeCall {
-  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** Below the base URL, e.g. `/orders/ord_1/payments`; path segments already encoded. */
   readonly path: string;
-  /** The exact JSON to send (see `writeCashfreeJson`). */
-  readonly body?: string;
+  /** The exact JSON to send (see `writeCashfreeJson`), or a multipart form (fetch writes its boundary). */
+  readonly body?: string | FormData;
   /** Sent as `x-idempotency-key` on every attempt of this call. */
   readonly idempotencyKey?: string;
   /** In error messages: "create order". */
@@ -91,7 +91,7 @@ export class CashfreeHttpClient {
       'x-client-secret': this.options.secretKey,
       'x-api-version': this.options.apiVersion,
       'x-request-id': requestId,
-      ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(typeof call.body === 'string' ? { 'content-type': 'application/json' } : {}),
       ...(call.idempotencyKey ? { 'x-idempotency-key': call.idempotencyKey } : {}),
     };
   }

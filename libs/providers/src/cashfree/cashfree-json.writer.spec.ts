@@ -17,4 +17,9 @@ describe('writing Cashfree JSON', () => {
   it.each(['-1.00', '1e3', ' 1', '1.', 'NaN'])('refuses %p as a decimal', (text) => {
     expect(() => new JsonDecimal(text)).toThrow(TypeError);
   });
+
+  it('writes a negative decimal only when asked for a signed one', () => {
+    expect(writeCashfreeJson({ adjustment: new JsonDecimal('-10.50', { signed: true }) })).toBe('{"adjustment":-10.50}');
+    for (const text of ['--1', '-', '1e3']) expect(() => new JsonDecimal(text, { signed: true })).toThrow(TypeError);
+  });
 });

@@ -1,4 +1,5 @@
 const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
+const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
  * An amount in major units written into JSON exactly as given: `499.00` stays `499.00`, where
@@ -6,8 +7,11 @@ const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
  * numbers and signs webhooks over those exact bytes.
  */
 export class JsonDecimal {
-  constructor(readonly text: string) {
-    if (!PLAIN_DECIMAL.test(text)) throw new TypeError(`"${text}" is not a plain non-negative decimal`);
+  /** `signed`: a leading minus is allowed (a settlement's `adjustment`); amounts of orders, payments and refunds never have one. */
+  constructor(readonly text: string, options: { readonly signed?: boolean } = {}) {
+    if (!(options.signed ? SIGNED_DECIMAL : PLAIN_DECIMAL).test(text)) {
+      throw new TypeError(`"${text}" is not a plain ${options.signed ? '' : 'non-negative '}decimal`);
+    }
   }
 }
 

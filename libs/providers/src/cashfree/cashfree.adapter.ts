@@ -4,6 +4,7 @@ import type {
   OpenCheckoutInput, OpenCheckoutResult, PaymentProviderPort, RefundInput, RefundResult, RetrievedPayment, RetrievedRefund,
 } from '../port/payment-provider.port';
 import type { ParsedWebhook } from '../port/provider-event.types';
+import type { DisputeAction, DisputeActionResult, ProviderSettlement, SettlementDayQuery, SettlementProviderPort } from '../port/settlement.port';
 import type {
   CancelSubscriptionInput, CancelSubscriptionResult, OpenSubscriptionCheckoutInput, OpenSubscriptionCheckoutResult,
 } from '../port/subscription.port';
@@ -13,9 +14,11 @@ import { minorFromCashfreeAmount } from './cashfree-amount';
 import type { CashfreeOrderEntity, CashfreePaymentEntity } from './cashfree-api.types';
 import { readCashfreeEnvelope } from './cashfree-event.reader';
 import { toParsedWebhook } from './cashfree-event.mapper';
+import { CashfreeDisputes } from './cashfree-disputes.client';
 import { CashfreeHttpClient } from './cashfree-http.client';
 import { assertOpenableOrder, cashfreeIdempotencyKey, createOrderBody } from './cashfree-order.request';
 import { CashfreeRefunds } from './cashfree-refunds.client';
+import { CashfreeSettlements } from './cashfree-settlements.client';
 import { CashfreeSubscriptions } from './cashfree-subscriptions.client';
 import { verifyCashfreeWebhook } from './cashfree-webhook.verifier';
 
@@ -27,11 +30,13 @@ const ORDER_REFERENCE = /^[A-Za-z0-9_-]{3,45}$/;
  * path and webhook names the order by it (`cf_order_id` is Cashfree's internal number and
  * addresses nothing). Payment attempts are `cf_payment_id`s under that order.
  */
-export class CashfreeAdapter implements PaymentProviderPort {
+export class CashfreeAdapter implements PaymentProviderPort, SettlementProviderPort {
   readonly name: ProviderName = 'cashfree';
   private readonly http: CashfreeHttpClient;
   private readonly refunds: CashfreeRefunds;
   private readonly subscriptions: CashfreeSubscriptions;
+  private readonly disputes: CashfreeDisputes;
+  private readonly settlements: CashfreeSettlements;
   private readonly webhookSecrets: readonly string[];
   private readonly toleranceSeconds: number;
   private readonly now: () => Date;
@@ -61,6 +66,10 @@ export class CashfreeAdapter implements PaymentProviderPort {
       returnUrl: config.returnUrl,
       checkoutUrl: config.subscriptionCheckoutUrl,
     });
+    const pageSize = config.settlementPageSize ?? CASHFREE_DEFAULTS.settlementPageSize;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new Error('CashfreeAdapterConfig.settlementPageSize must be an integer from 1 to 1000');
+    this.disputes = new CashfreeDisputes(this.http);
+    this.settlements = new CashfreeSettlements(this.http, pageSize, (orderId) => this.disputes.ofOrder(orderId));
   }
 
   async openCheckout(input: OpenCheckoutInput): Promise<OpenCheckoutResult> {
@@ -128,6 +137,16 @@ export class CashfreeAdapter implements PaymentProviderPort {
   /** Cashfree's `CANCEL` for both modes: it ends the subscription now (`mode: 'immediately'` in the result). */
   cancelSubscription(input: CancelSubscriptionInput): Promise<CancelSubscriptionResult> {
     return this.subscriptions.cancel(input);
+  }
+
+  /** The settlements Cashfree settled on the day (UTC), each with its recon events as lines in signed paise. */
+  listSettlements(query: SettlementDayQuery): Promise<ProviderSettlement[]> {
+    return this.settlements.listDay(query);
+  }
+
+  /** `accept`: `PUT /disputes/{id}/accept`; `submit-evidence`: the explanation as a text document, `POST /disputes/{id}/documents`. */
+  actOnDispute(action: DisputeAction): Promise<DisputeActionResult> {
+    return this.disputes.act(action);
   }
 
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ParsedWebhook {

@@ -1,3 +1,4 @@
+import type { SettlementProviderPort } from './settlement.port';
 import type { ProviderName } from '@payments/contracts';
 import type { ParsedWebhook } from './provider-event.types';
 import type { SubscriptionProviderPort } from './subscription.port';
@@ -122,7 +123,7 @@ export interface RetrievedRefund extends RefundResult {
  * field it always carries missing or unusable). Plans that renew go through the subscription
  * operations (`SubscriptionProviderPort`).
  */
-export interface PaymentProviderPort extends SubscriptionProviderPort {
+export interface PaymentProviderPort extends SubscriptionProviderPort, SettlementProviderPort {
   readonly name: ProviderName;
   openCheckout(input: OpenCheckoutInput): Promise<OpenCheckoutResult>;
   retrievePayment(providerReference: string): Promise<RetrievedPayment>;

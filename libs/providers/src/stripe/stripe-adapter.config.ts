@@ -17,6 +17,8 @@ export interface StripeAdapterConfig {
   maxNetworkRetries?: number;
   /** How far a signature timestamp may be from our clock, either way, in seconds; default 300 (Stripe's). Must be positive. */
   webhookToleranceSeconds?: number;
+  /** Items per page of the list calls (payouts, balance transactions), 1 to 100; default 100, Stripe's most. Every page is read. */
+  listPageSize?: number;
 }
 
 /** Things a test may replace. */
@@ -29,4 +31,5 @@ export const STRIPE_DEFAULTS = {
   timeoutMs: 20_000,
   maxNetworkRetries: 2,
   webhookToleranceSeconds: 300,
+  listPageSize: 100,
 } as const;

@@ -68,7 +68,7 @@ describe('Stripe events in neutral terms', () => {
   });
 
   it('maps an opened dispute', () => {
-    const dispute = { id: 'du_1', amount: 4999, currency: 'usd', payment_intent: 'pi_1', metadata: {}, reason: 'fraudulent' };
+    const dispute = { id: 'du_1', amount: 4999, currency: 'usd', payment_intent: 'pi_1', metadata: {}, reason: 'fraudulent', status: 'needs_response' };
     expect(toParsedWebhook(event('charge.dispute.created', dispute))).toMatchObject({
       event: { kind: 'dispute.opened', providerPaymentReference: 'pi_1', orderId: null, reason: 'fraudulent' },
     });

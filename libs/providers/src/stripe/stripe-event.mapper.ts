@@ -3,11 +3,12 @@ import type { NeutralEventKind, NeutralProviderEvent, ParsedWebhook } from '../p
 import { reasonCodeOf } from '../port/reason-code';
 import { optionalCurrencyField, optionalMinorUnitsField, tokenField } from '../port/webhook-fields';
 import type { StripeEventFields } from './stripe-event.reader';
+import { STRIPE_SETTLEMENT_EVENT_MAPPINGS } from './stripe-settlement-event.mapper';
 import { STRIPE_SUBSCRIPTION_EVENT_MAPPINGS } from './stripe-subscription-event.mapper';
 
 /** What a Stripe object contributes to a neutral event; the envelope fields come from the event. */
 export type ObjectFields = Pick<NeutralProviderEvent, 'kind' | 'providerObjectId' | 'orderId' | 'amountMinor' | 'currency'> &
-  Partial<Pick<NeutralProviderEvent, 'reason' | 'reasonCode' | 'providerPaymentReference' | 'refundId' | 'subscription'>>;
+  Partial<Pick<NeutralProviderEvent, 'reason' | 'reasonCode' | 'providerPaymentReference' | 'refundId' | 'subscription' | 'dispute' | 'settlement'>>;
 export type StripeEventMapping = (object: unknown) => ObjectFields | null;
 
 /*
@@ -110,15 +111,8 @@ export const STRIPE_EVENT_MAPPINGS: Readonly<Record<string, StripeEventMapping>>
   /** A refund that failed after it was created. */
   'refund.failed': refund,
   ...STRIPE_SUBSCRIPTION_EVENT_MAPPINGS,
-  /** A chargeback was opened; disputes carry no order id of ours, so use `providerPaymentReference`. */
-  'charge.dispute.created': (object) => {
-    const dispute = object as Stripe.Dispute;
-    return {
-      kind: 'dispute.opened', providerObjectId: objectId(dispute.id), providerPaymentReference: idOf(dispute.payment_intent),
-      orderId: orderIdOf(dispute.metadata), amountMinor: amount(dispute.amount, 'amount'), currency: currencyOf(dispute.currency),
-      reason: dispute.reason, reasonCode: reasonCodeOf(dispute.reason),
-    };
-  },
+  /** Disputes (no order id of ours: consumers use `providerPaymentReference`) and payouts. */
+  ...STRIPE_SETTLEMENT_EVENT_MAPPINGS,
 };
 
 /**

@@ -4,28 +4,32 @@ import type {
   OpenCheckoutInput, OpenCheckoutResult, PaymentProviderPort, RefundInput, RefundResult, RetrievedPayment, RetrievedRefund,
 } from '../port/payment-provider.port';
 import type { ParsedWebhook } from '../port/provider-event.types';
+import type { DisputeAction, DisputeActionResult, ProviderSettlement, SettlementDayQuery, SettlementProviderPort } from '../port/settlement.port';
 import type {
   CancelSubscriptionInput, CancelSubscriptionResult, OpenSubscriptionCheckoutInput, OpenSubscriptionCheckoutResult,
 } from '../port/subscription.port';
 import { STRIPE_DEFAULTS, StripeAdapterConfig, StripeAdapterDependencies } from './stripe-adapter.config';
 import { assertCheckoutInput, checkoutSessionParams, invalidRequest as invalid, paymentIntentParams } from './stripe-checkout.request';
+import { assertDisputeAction, evidenceParams, toDisputeActionResult } from './stripe-dispute.request';
 import { toProviderError } from './stripe-error.mapper';
 import { toParsedWebhook } from './stripe-event.mapper';
 import { assertRefundInput, refundParams, toRefundResult, toRetrievedRefund } from './stripe-refund.request';
 import {
   assertSubscriptionCheckoutInput, assertSubscriptionReference, subscriptionCheckoutSessionParams, subscriptionOfSession, toCancelResult,
 } from './stripe-subscription.request';
+import { readSettlementDay } from './stripe-settlements.reader';
 import { verifyStripeWebhook } from './stripe-webhook.verifier';
 
 /**
- * Stripe PaymentIntents, Checkout Sessions, Refunds and Billing subscriptions behind the provider port, through the
- * official SDK only, always with our idempotency key.
+ * Stripe PaymentIntents, Checkout Sessions, Refunds, Billing subscriptions, payouts and disputes behind the provider
+ * ports, through the official SDK only, always with our idempotency key.
  */
-export class StripeAdapter implements PaymentProviderPort {
+export class StripeAdapter implements PaymentProviderPort, SettlementProviderPort {
   readonly name: ProviderName = 'stripe';
   private readonly stripe: Stripe;
   private readonly toleranceSeconds: number;
   private readonly now: () => Date;
+  private readonly listPageSize: number;
 
   constructor(private readonly config: StripeAdapterConfig, dependencies: StripeAdapterDependencies = {}) {
     if (!config.secretKey) throw new Error('StripeAdapterConfig.secretKey is empty');
@@ -33,6 +37,10 @@ export class StripeAdapter implements PaymentProviderPort {
     // A tolerance of 0 would make the SDK skip the timestamp check: stale replays would pass.
     if (!(this.toleranceSeconds > 0)) throw new Error('StripeAdapterConfig.webhookToleranceSeconds must be positive');
     this.now = dependencies.now ?? (() => new Date());
+    this.listPageSize = config.listPageSize ?? STRIPE_DEFAULTS.listPageSize;
+    if (!Number.isInteger(this.listPageSize) || this.listPageSize < 1 || this.listPageSize > 100) {
+      throw new Error('StripeAdapterConfig.listPageSize must be a whole number from 1 to 100');
+    }
     this.stripe = new Stripe(config.secretKey, {
       host: config.apiHost,
       port: config.apiPort,
@@ -123,6 +131,21 @@ export class StripeAdapter implements PaymentProviderPort {
       ? await this.call(() => this.stripe.subscriptions.cancel(subscriptionId, {}, options))
       : await this.call(() => this.stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, options));
     return toCancelResult(subscription);
+  }
+
+  /** The payouts arriving on the day (by `arrival_date`), every page, each with its balance transactions as lines. */
+  async listSettlements(query: SettlementDayQuery): Promise<ProviderSettlement[]> {
+    return this.call(() => readSettlementDay(this.stripe, query.date, this.listPageSize));
+  }
+
+  /** Accept: `POST /v1/disputes/:id/close` (lost); contest: the explanation as evidence, submitted (`under_review`). */
+  async actOnDispute(action: DisputeAction): Promise<DisputeActionResult> {
+    assertDisputeAction(action);
+    const options = { idempotencyKey: action.idempotencyKey };
+    const dispute = action.action === 'accept'
+      ? await this.call(() => this.stripe.disputes.close(action.disputeId, {}, options))
+      : await this.call(() => this.stripe.disputes.update(action.disputeId, evidenceParams(action.explanation), options));
+    return toDisputeActionResult(dispute);
   }
 
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ParsedWebhook {

@@ -1,0 +1,2 @@
+/** The sandbox's Cashfree charges (`CashfreeFeeSchedule`), as configured. */
+export const CASHFREE_FEE_SCHEDULE = Symbol('CASHFREE_FEE_SCHEDULE');

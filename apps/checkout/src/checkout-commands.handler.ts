@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
-  CatalogQuoteRequested, CheckoutReplied, CheckoutRequested, Envelope, PaymentStatusCheckRequested, RefundPaymentRequested, buildMessage, causedBy, isMessage,
+  CatalogQuoteRequested, CheckoutReplied, CheckoutRequested, DisputeActionRequested, Envelope, PaymentStatusCheckRequested, RefundPaymentRequested, SettlementFetchRequested, buildMessage, causedBy, isMessage,
 } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
 import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
@@ -10,6 +10,8 @@ import { SubscriptionCommandsService } from './subscriptions/subscription-comman
 import { OpenCheckoutService } from './open-checkout/open-checkout.service';
 import { RefundPaymentService } from './refunds/refund-payment.service';
 import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
+import { SettlementFetchService } from './settlements/settlement-fetch.service';
+import { DisputeActionService } from './disputes/dispute-action.service';
 
 /**
  * checkout.commands, routed by message type, inside the inbox transaction:
@@ -20,7 +22,11 @@ import { PaymentStatusCheckService } from './status-check/payment-status-check.s
  *   payments.provider-events once final;
  * - CatalogQuoteRequested -> the storefront's priced catalog, answered on checkout.replies;
  * - SubscriptionCheckoutRequested, SubscriptionCancelRequested -> a plan's subscription opened or
- *   cancelled at the provider, answered on checkout.replies.
+ *   cancelled at the provider, answered on checkout.replies;
+ * - SettlementFetchRequested -> a provider's settlements of one day (from order-ledger's
+ *   reconciliation), reported on settlements.reports in parts.
+ * - DisputeActionRequested -> an admin's dispute action at the provider (accept, submit evidence),
+ *   reported on checkout.events as DisputeActionCompleted.
  * Other types on the topic are not checkout's and are skipped.
  */
 @Injectable()
@@ -33,6 +39,8 @@ export class CheckoutCommandsHandler implements ConsumerHandler {
     private readonly subscriptions: SubscriptionCommandsService,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly settlements?: SettlementFetchService,
+    @Optional() private readonly disputes?: DisputeActionService,
   ) {}
 
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
@@ -42,6 +50,14 @@ export class CheckoutCommandsHandler implements ConsumerHandler {
     }
     if (isMessage(envelope, RefundPaymentRequested)) {
       await this.refunds.refund(sql, envelope.payload, causedBy(envelope));
+      return;
+    }
+    if (isMessage(envelope, SettlementFetchRequested)) {
+      await this.settlements?.fetch(sql, envelope.payload, causedBy(envelope));
+      return;
+    }
+    if (isMessage(envelope, DisputeActionRequested)) {
+      await this.disputes?.act(sql, envelope.payload, causedBy(envelope));
       return;
     }
     if (isMessage(envelope, CatalogQuoteRequested)) {

@@ -19,6 +19,9 @@ import { PaymentStatusCheckService } from './status-check/payment-status-check.s
 import { CancelSubscriptionService } from './subscriptions/cancel-subscription.service';
 import { OpenSubscriptionCheckoutService } from './subscriptions/open-subscription-checkout.service';
 import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
+import { DisputeActionService } from './disputes/dispute-action.service';
+import { SettlementFetchService } from './settlements/settlement-fetch.service';
+import { SETTLEMENT_PROVIDERS } from './settlements/settlement-providers';
 
 /** The checkout schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
 export const CHECKOUT_MIGRATIONS: SchemaMigrations = { schema: 'checkout', migrations: [CheckoutInit1732300000000, CheckoutKeyGenerations1732600000000, CheckoutRefunds1732700000000, parkedMessagesMigration('checkout'), CheckoutSubscriptions1733300000000] };
@@ -39,7 +42,7 @@ export class CheckoutModule {
           clientId: 'checkout',
           brokers: config.kafkaBrokers,
           schema: 'checkout',
-          topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents, Topics.providerEvents],
+          topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents, Topics.providerEvents, Topics.settlementReports],
           consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler }],
         }),
       ],
@@ -55,6 +58,9 @@ export class CheckoutModule {
             return providers;
           },
         },
+        // The same adapters, as far as they list settlements (the settlement port).
+        { provide: SETTLEMENT_PROVIDERS, inject: [CHECKOUT_PROVIDERS], useExisting: CHECKOUT_PROVIDERS },
+        SettlementFetchService,
         OpenCheckoutService,
         PaymentStatusCheckService,
         RefundPaymentService,
@@ -63,6 +69,7 @@ export class CheckoutModule {
         CancelSubscriptionService,
         SubscriptionCommandsService,
         PendingRefundSweeper,
+        DisputeActionService,
         CheckoutCommandsHandler,
         CatalogSeedService,
       ],

@@ -26,6 +26,9 @@ import { postingsForOrderPaid, postingsForRefund } from './domain/ledger-posting
 import { LedgerRepository } from './ledger.repository';
 import { OrderStreamRepository } from './order-stream.repository';
 import { UnmatchedFactsBook } from './unmatched/unmatched-facts.book';
+import { DisputeBookings } from './disputes/dispute-bookings';
+import { DisputePaymentsRepository } from './disputes/dispute-payments.repository';
+import { SettlementExpectationsBook } from './reconciliation/settlement-expectations.book';
 
 /** Namespace of the message ids of refund rejections (a fixed random UUID; never change it). */
 const REFUND_REJECTION_NAMESPACE = '0b7f4f52-2d1e-4c9a-9a51-6d3c2f1e8a47';
@@ -40,6 +43,9 @@ export class OrderCommandsService {
   private readonly streams = new OrderStreamRepository();
   private readonly ledger = new LedgerRepository();
   private readonly unmatched = new UnmatchedFactsBook();
+  private readonly disputes = new DisputeBookings(this.ledger);
+  private readonly disputePayments = new DisputePaymentsRepository();
+  private readonly expectations = new SettlementExpectationsBook();
 
   constructor(
     private readonly outbox: Outbox,
@@ -59,7 +65,18 @@ export class OrderCommandsService {
       if (message) messages.push(message);
     }
     await this.outbox.enqueue(sql, messages);
+    await this.applyDisputesAwaitingPayment(sql, orderId, events, after, origin, now);
     return events;
+  }
+
+  /** A payment applied: remembered as this order's, and the disputes that waited for it decided now, in this transaction. */
+  private async applyDisputesAwaitingPayment(
+    sql: Sql, orderId: string, events: readonly OrderEvent[], order: OrderState, origin: EnvelopeOrigin, now: Date,
+  ): Promise<void> {
+    const paid = events.find((event) => event.type === 'OrderPaid');
+    if (!paid || order.status === 'Initial') return;
+    const waiting = await this.disputePayments.paymentApplied(sql, order.provider, paid.data.providerPaymentId, orderId, now);
+    for (const report of waiting) await this.execute(sql, orderId, { type: 'RecordDisputeReported', data: report }, origin);
   }
 
   /**
@@ -99,6 +116,7 @@ export class OrderCommandsService {
         });
       case 'OrderPaid': {
         await this.ledger.post(sql, `payment:${event.data.providerPaymentId}`, key, postingsForOrderPaid({ totalMinor: placed.amountMinor, taxMinor: placed.breakdown.taxMinor, currency: placed.currency }), now);
+        await this.expectations.paymentBooked(sql, placed, event.data.providerPaymentId, event.data.paidAt);
         const invoiceNumber = await this.ledger.issueInvoice(
           sql, { orderId: key, amountMinor: placed.amountMinor, taxMinor: placed.breakdown.taxMinor, currency: placed.currency }, now,
         );
@@ -127,6 +145,7 @@ export class OrderCommandsService {
         const refundedSoFar = refundedMinor(placed);
         const totals = { totalMinor: placed.amountMinor, taxMinor: placed.breakdown.taxMinor, currency };
         await this.ledger.post(sql, `refund:${refundId}`, key, postingsForRefund({ ...totals, refundMinor: amountMinor, alreadyRefundedMinor: refundedSoFar - amountMinor }), now);
+        await this.expectations.refundBooked(sql, placed, { refundId, amountMinor, succeededAt });
         return envelopeOf(OrderRefundedMessage, {
           orderId: key, userId: placed.userId, refundId, amountMinor, refundedMinor: refundedSoFar, remainingMinor: placed.amountMinor - refundedSoFar,
           currency, fullyRefunded: refundedSoFar === placed.amountMinor, refundedAt: succeededAt,
@@ -141,7 +160,7 @@ export class OrderCommandsService {
           orderId: key, userId: placed.userId, refundId: event.data.refundId, reason: event.data.reason, failedAt: event.data.failedAt,
         });
       default:
-        return null;
+        return this.disputes.book(sql, event, placed, origin, now);
     }
   }
 }

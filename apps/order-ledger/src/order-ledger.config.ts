@@ -1,5 +1,7 @@
-import { integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
+import { ConfigError, integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
 import { databaseUrl } from '@payments/persistence';
+import { DEFAULT_DISPUTE_FEES, DisputeFees, parseDisputeFees } from './disputes/domain/dispute-report';
+import { ReconciliationConfig, reconciliationConfigFrom } from './reconciliation/reconciliation.config';
 
 export const ORDER_LEDGER_CONFIG = Symbol('ORDER_LEDGER_CONFIG');
 
@@ -19,6 +21,10 @@ export interface OrderLedgerConfig {
   pendingOrders: { statusCheckAfterMs: number; expireAfterMs: number; sweepEveryMs: number };
   /** Provider facts whose order is still not placed after ORDER_UNMATCHED_AFTER_MS (default 1 h) are surfaced. */
   unmatchedAfterMs: number;
+  /** ORDER_DISPUTE_FEES (default `stripe:USD:1500`): the dispute fee booked when a dispute's event states none. */
+  disputeFees: DisputeFees;
+  /** Nightly settlement reconciliation: RECONCILIATION_SCHEDULE, RECONCILIATION_PROVIDERS, RECONCILIATION_SCHEDULE_CHECK_MS. */
+  reconciliation: ReconciliationConfig;
 }
 
 export function loadOrderLedgerConfig(env: NodeJS.ProcessEnv = process.env): OrderLedgerConfig {
@@ -33,5 +39,15 @@ export function loadOrderLedgerConfig(env: NodeJS.ProcessEnv = process.env): Ord
       sweepEveryMs: integerEnv(env, 'ORDER_PENDING_SWEEP_MS', 60_000, { min: 100, max: 3_600_000 }),
     },
     unmatchedAfterMs: integerEnv(env, 'ORDER_UNMATCHED_AFTER_MS', 3_600_000, { min: 100 }),
+    disputeFees: disputeFeesFrom(env),
+    reconciliation: reconciliationConfigFrom(env),
   };
+}
+
+function disputeFeesFrom(env: NodeJS.ProcessEnv): DisputeFees {
+  try {
+    return parseDisputeFees(optionalEnv(env, 'ORDER_DISPUTE_FEES', DEFAULT_DISPUTE_FEES));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }

@@ -10,6 +10,8 @@ import { HISTORIES, NOW, placeOrder, stateOf } from './domain/order.test-fixture
 import { OrderCommandsService } from './order-commands.service';
 import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 import { OrderLedgerHandler, commandFor, handlerFailure } from './order-ledger.handler';
+import { DisputeMessagesService } from './disputes/dispute-messages.service';
+import { loadOrderLedgerConfig } from './order-ledger.config';
 
 const orderId = randomUUID();
 const refundId = randomUUID();
@@ -110,7 +112,9 @@ describe('order ledger handler', () => {
 
   function handlerWith(execute: OrderCommandsService['execute'], rejectRefund: OrderCommandsService['rejectRefund'] = jest.fn()) {
     const logger = { info: jest.fn(), warn: jest.fn() };
-    const handler = new OrderLedgerHandler({ execute, rejectRefund } as unknown as OrderCommandsService, {} as SubscriptionCommandsService, logger as unknown as Logger);
+    const orders = { execute, rejectRefund } as unknown as OrderCommandsService;
+    const disputes = new DisputeMessagesService(orders, loadOrderLedgerConfig({}), { now: () => occurredAt }, logger as unknown as Logger);
+    const handler = new OrderLedgerHandler(orders, {} as SubscriptionCommandsService, logger as unknown as Logger, disputes);
     return { handler, logger };
   }
 

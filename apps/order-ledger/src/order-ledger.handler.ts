@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, causedBy, isMessage,
 } from '@payments/contracts';
@@ -8,6 +8,8 @@ import { LOGGER, Logger } from '@payments/observability';
 import { OrderCommand } from './domain/order.commands';
 import { OrderError } from './domain/order.errors';
 import { OrderCommandsService } from './order-commands.service';
+import { DisputeMessagesService } from './disputes/dispute-messages.service';
+import { ReconciliationMessagesHandler } from './reconciliation/reconciliation-messages.handler';
 import { SubscriptionError } from './subscriptions/domain/subscription.decider';
 import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 import { subscriptionCommandFor } from './subscriptions/subscription.routing';
@@ -78,9 +80,14 @@ export class OrderLedgerHandler implements ConsumerHandler {
     private readonly orders: OrderCommandsService,
     private readonly subscriptions: SubscriptionCommandsService,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly disputes: DisputeMessagesService,
+    @Optional() private readonly reconciliation?: ReconciliationMessagesHandler,
   ) {}
 
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+    if (await this.disputes.handle(sql, envelope)) return;
+    // Settlement reports and payouts; refund outcomes pass on to the order once their provider id is noted.
+    if (await this.reconciliation?.handle(envelope, sql)) return;
     const forSubscription = subscriptionCommandFor(envelope);
     if (forSubscription) {
       await this.subscriptions.execute(sql, forSubscription.subscriptionId, forSubscription.command, causedBy(envelope)).catch((error: unknown) => {

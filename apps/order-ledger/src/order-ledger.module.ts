@@ -13,13 +13,18 @@ import { LedgerJournalsWithoutOrder1733400000000 } from './migrations/1733400000
 import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 import { OrderHistoryController } from './history/order-history.controller';
 import { OrderLedgerHandler } from './order-ledger.handler';
+import { Disputes1733400000200 } from './migrations/1733400000200-disputes';
+import { DisputeMessagesService } from './disputes/dispute-messages.service';
+import { OrderDisputesController } from './disputes/order-disputes.controller';
 import { ORDER_LEDGER_SCHEMA } from './order-stream.repository';
 import { ProjectionsHost } from './projections/projections.host';
 import { UnmatchedFactsSweeper } from './unmatched/unmatched-facts.sweeper';
 import { UnmatchedPaymentsController } from './unmatched/unmatched-payments.controller';
+import { Reconciliation1733400000100 } from './migrations/1733400000100-reconciliation';
+import { reconciliationControllers, reconciliationProviders } from './reconciliation/reconciliation.providers';
 
 /** The order-ledger schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
-export const ORDER_LEDGER_MIGRATIONS: SchemaMigrations = { schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001, SubscriptionInvoices1733100000000, LedgerJournalsWithoutOrder1733400000000] };
+export const ORDER_LEDGER_MIGRATIONS: SchemaMigrations = { schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001, SubscriptionInvoices1733100000000, LedgerJournalsWithoutOrder1733400000000, Reconciliation1733400000100, Disputes1733400000200] };
 
 @Module({})
 export class OrderLedgerModule {
@@ -33,11 +38,11 @@ export class OrderLedgerModule {
           clientId: 'order-ledger',
           brokers: config.kafkaBrokers,
           schema: ORDER_LEDGER_SCHEMA,
-          topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands, Topics.checkoutCommands, Topics.subscriptionsEvents],
+          topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersEvents, Topics.ordersCommands, Topics.checkoutCommands, Topics.subscriptionsEvents, Topics.settlementReports, Topics.reconciliationEvents],
           consumers: [
             {
               groupId: config.consumerGroupId,
-              topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands],
+              topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands, Topics.settlementReports],
               handler: OrderLedgerHandler,
               // Only failures that are not the message's own (a concurrent append) are retried; parked, not in place.
               retry: { attempts: 10, initialBackoffMs: 250, maxBackoffMs: 10_000 },
@@ -45,8 +50,8 @@ export class OrderLedgerModule {
           ],
         }),
       ],
-      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, SubscriptionCommandsService, OrderLedgerHandler, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper],
-      controllers: [UnmatchedPaymentsController, OrderHistoryController],
+      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, SubscriptionCommandsService, OrderLedgerHandler, DisputeMessagesService, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper, ...reconciliationProviders],
+      controllers: [UnmatchedPaymentsController, OrderHistoryController, OrderDisputesController, ...reconciliationControllers],
     };
   }
 }

@@ -3,7 +3,7 @@ import { OrderEvent } from './order.events';
 import { PlacedOrder, Unplaced } from './order.state';
 
 const PROVIDER_FACTS: ReadonlySet<OrderCommand['type']> = new Set([
-  'RecordPaymentSucceeded', 'RecordPaymentAttemptFailed', 'FailOrder', 'RecordRefundSucceeded', 'RecordRefundFailed',
+  'RecordPaymentSucceeded', 'RecordPaymentAttemptFailed', 'FailOrder', 'RecordRefundSucceeded', 'RecordRefundFailed', 'RecordDisputeReported',
 ]);
 
 export const isProviderFact = (command: OrderCommand): command is ProviderFact => PROVIDER_FACTS.has(command.type);

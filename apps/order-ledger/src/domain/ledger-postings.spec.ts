@@ -1,4 +1,6 @@
-import { LedgerPosting, isBalanced, postingsForOrderPaid, postingsForRefund } from './ledger-postings';
+import {
+  LedgerPosting, isBalanced, postingsForDisputeFee, postingsForDisputeReinstated, postingsForDisputeWithdrawn, postingsForOrderPaid, postingsForRefund,
+} from './ledger-postings';
 
 const byAccount = (postings: readonly LedgerPosting[]) => Object.fromEntries(postings.map((p) => [p.account, p.amountMinor]));
 const sumOf = (sets: LedgerPosting[][], account: string) =>
@@ -66,5 +68,36 @@ describe('postings for refunds', () => {
       { account: 'provider_clearing', amountMinor: 100, currency: 'USD' },
       { account: 'revenue', amountMinor: -100, currency: 'INR' },
     ])).toBe(false);
+  });
+});
+
+describe('postings for disputes', () => {
+  it('withdraws the disputed amount from provider clearing into disputes, in the payment currency', () => {
+    expect(postingsForDisputeWithdrawn(1900, 'USD')).toEqual([
+      { account: 'disputes', amountMinor: 1900, currency: 'USD' },
+      { account: 'provider_clearing', amountMinor: -1900, currency: 'USD' },
+    ]);
+  });
+
+  it('books the dispute fee as a provider fee charged against clearing', () => {
+    expect(byAccount(postingsForDisputeFee(1500, 'USD'))).toEqual({ provider_fees: 1500, provider_clearing: -1500 });
+  });
+
+  it('reinstates a won dispute back into provider clearing', () => {
+    expect(byAccount(postingsForDisputeReinstated(58882, 'INR'))).toEqual({ provider_clearing: 58882, disputes: -58882 });
+  });
+
+  it.each([['won', true], ['lost', false]])('given a paid order disputed and %s, the books balance and disputes hold only what is lost', (_outcome, won) => {
+    const sets = [postingsForOrderPaid({ totalMinor: 1900, taxMinor: 0, currency: 'USD' }), postingsForDisputeWithdrawn(1900, 'USD'), postingsForDisputeFee(1500, 'USD')];
+    if (won) sets.push(postingsForDisputeReinstated(1900, 'USD'));
+    expect(sets.every(isBalanced)).toBe(true);
+    expect(sumOf(sets, 'disputes')).toBe(won ? 0 : 1900);
+    expect(sumOf(sets, 'provider_clearing')).toBe(won ? 1900 - 1500 : -1500);
+    expect(sumOf(sets, 'provider_fees')).toBe(1500);
+  });
+
+  it('books nothing for a zero fee, and refuses a fractional amount', () => {
+    expect(postingsForDisputeFee(0, 'USD')).toEqual([]);
+    expect(() => postingsForDisputeWithdrawn(1.5, 'USD')).toThrow(expect.objectContaining({ code: 'MONEY.INVALID_AMOUNT' }));
   });
 });

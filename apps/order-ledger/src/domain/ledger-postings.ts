@@ -70,6 +70,21 @@ export function postingsForRefund(refund: RefundAmounts): LedgerPosting[] {
   ]);
 }
 
+/** A dispute opened: the disputed amount leaves provider clearing for the disputes account (`dispute:<id>:withdrawn`). */
+export function postingsForDisputeWithdrawn(amountMinor: number, currency: string): LedgerPosting[] {
+  return transfer('disputes', 'provider_clearing', money(amountMinor, currency));
+}
+
+/** The provider's dispute fee, charged against clearing (`dispute-fee:<id>`); tax excluded. */
+export function postingsForDisputeFee(feeMinor: number, currency: string): LedgerPosting[] {
+  return transfer('provider_fees', 'provider_clearing', money(feeMinor, currency));
+}
+
+/** A dispute won: the withdrawn amount comes back to provider clearing (`dispute:<id>:reinstated`). */
+export function postingsForDisputeReinstated(amountMinor: number, currency: string): LedgerPosting[] {
+  return transfer('provider_clearing', 'disputes', money(amountMinor, currency));
+}
+
 /** True when the postings are in one currency and sum to zero. */
 export function isBalanced(postings: readonly LedgerPosting[]): boolean {
   const currencies = new Set(postings.map((posting) => posting.currency));
@@ -80,6 +95,10 @@ function taxShareOf(refunded: Money, total: Money, tax: Money): Money {
   if (refunded.amountMinor === 0) return money(0, refunded.currency);
   const [, taxShare] = allocate(refunded, [subtract(total, tax).amountMinor, tax.amountMinor]);
   return taxShare;
+}
+
+function transfer(debit: LedgerAccount, credit: LedgerAccount, amount: Money): LedgerPosting[] {
+  return journal([[debit, amount, 'debit'], [credit, amount, 'credit']]);
 }
 
 /** Zero lines are left out; a sale with no tax has no tax_payable posting. */

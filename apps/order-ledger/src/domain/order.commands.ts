@@ -1,4 +1,5 @@
 import type { OrderLine, PriceBreakdown, ProviderName } from '@payments/contracts';
+import type { DisputeActionReport, DisputeReport } from '../disputes/domain/dispute.events';
 
 type Command<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
 
@@ -41,6 +42,11 @@ export type RequestRefund = Command<'RequestRefund', { refundId: string; amountM
 export type RecordRefundSucceeded = Command<'RecordRefundSucceeded', { refundId: string; amountMinor: number }>;
 export type RecordRefundFailed = Command<'RecordRefundFailed', { refundId: string; reason: string }>;
 
+/** A provider reported a dispute (opened, updated, won, lost) against the order's payment. */
+export type RecordDisputeReported = Command<'RecordDisputeReported', DisputeReport>;
+/** What an admin's action on a dispute came to at the provider. */
+export type RecordDisputeAction = Command<'RecordDisputeAction', DisputeActionReport>;
+
 /** The sweeper's call on a stream that holds provider facts but no order after the window: surface them. */
 export type RecordUnmatchedFacts = Command<'RecordUnmatchedFacts', { orderId: string }>;
 
@@ -48,7 +54,7 @@ export type RecordUnmatchedFacts = Command<'RecordUnmatchedFacts', { orderId: st
  * What a provider tells us about an order, which may arrive before checkout's CheckoutOpened (another
  * topic): recorded on the stream and applied when the order is placed.
  */
-export type ProviderFact = RecordPaymentSucceeded | RecordPaymentAttemptFailed | FailOrder | RecordRefundSucceeded | RecordRefundFailed;
+export type ProviderFact = RecordPaymentSucceeded | RecordPaymentAttemptFailed | FailOrder | RecordRefundSucceeded | RecordRefundFailed | RecordDisputeReported;
 
 export type OrderCommand =
   | PlaceOrder
@@ -59,4 +65,6 @@ export type OrderCommand =
   | FailOrder
   | RequestRefund
   | RecordRefundSucceeded
-  | RecordRefundFailed;
+  | RecordRefundFailed
+  | RecordDisputeReported
+  | RecordDisputeAction;

@@ -3,7 +3,7 @@ import { TRANSITIONS, evolve } from './order.decider';
 import { OrderEvent } from './order.events';
 import { OrderStatus } from './order.state';
 import {
-  HISTORIES, NOW, ORDER_ID, attemptFailed, expireOrder, failOrder, history, paymentSucceeded, placeOrder,
+  HISTORIES, NOW, ORDER_ID, attemptFailed, disputeAction, disputeReported, expireOrder, failOrder, history, paymentSucceeded, placeOrder,
   refundFailed, refundSucceeded, requestRefund, stateOf, typesOf, when,
 } from './order.test-fixtures';
 
@@ -50,6 +50,14 @@ const COMMANDS: Record<string, [OrderCommand, Record<OrderStatus, Outcome>]> = {
   RecordRefundFailed: [refundFailed('r9'), {
     Initial: ['ProviderFactReceivedEarly'], Pending: UNEXPECTED_REFUND, Paid: UNEXPECTED_REFUND, PartiallyRefunded: UNEXPECTED_REFUND,
     Refunded: UNEXPECTED_REFUND, Failed: UNEXPECTED_REFUND, Expired: UNEXPECTED_REFUND,
+  }],
+  RecordDisputeReported: [disputeReported('opened'), {
+    Initial: ['ProviderFactReceivedEarly'], Pending: ['DisputeReceivedBeforePayment'], Paid: ['DisputeOpened'], PartiallyRefunded: ['DisputeOpened'],
+    Refunded: ['DisputeOpened'], Failed: ['DisputeReceivedBeforePayment'], Expired: ['DisputeReceivedBeforePayment'],
+  }],
+  RecordDisputeAction: [disputeAction(), {
+    Initial: 'ORDER.NOT_FOUND', Pending: 'ORDER.DISPUTE_NOT_FOUND', Paid: 'ORDER.DISPUTE_NOT_FOUND', PartiallyRefunded: 'ORDER.DISPUTE_NOT_FOUND',
+    Refunded: 'ORDER.DISPUTE_NOT_FOUND', Failed: 'ORDER.DISPUTE_NOT_FOUND', Expired: 'ORDER.DISPUTE_NOT_FOUND',
   }],
   RecordUnmatchedFacts: [{ type: 'RecordUnmatchedFacts', data: { orderId: ORDER_ID } }, {
     Initial: [], Pending: [], Paid: [], PartiallyRefunded: [], Refunded: [], Failed: [], Expired: [],

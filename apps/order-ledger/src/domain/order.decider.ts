@@ -5,6 +5,7 @@ import { LatePaymentEventRecorded, OrderEvent, PaymentReport, ReviewReason } fro
 import { OrderError } from './order.errors';
 import { OrderState, OrderStatus, PlacedOrder, Refund, SettledOrder, Unplaced, isSettled, refundableRemainder, refundedMinor } from './order.state';
 import { assertConsistentOrder } from './order.validation';
+import { decideAwaitingDisputes, recordDisputeAction, recordDisputeReported, withDisputeAwaitingPayment, withDisputeEvent } from '../disputes/domain/order-disputes';
 
 export { initialState } from './order.state';
 
@@ -51,6 +52,10 @@ export function decide(command: OrderCommand, state: OrderState, now: Date): Ord
       return recordRefundSucceeded(command.data, placed(state), at);
     case 'RecordRefundFailed':
       return recordRefundFailed(command.data, placed(state), at);
+    case 'RecordDisputeReported':
+      return recordDisputeReported(command.data, placed(state), at);
+    case 'RecordDisputeAction':
+      return recordDisputeAction(command.data, placed(state), at);
     default:
       return unreachable(command);
   }
@@ -70,7 +75,7 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
     }
     case 'OrderPlaced':
       assertTransition(state.status, 'Pending');
-      return { status: 'Pending', ...event.data, seenProviderEventIds: [], seenPaymentIds: [], failedAttempts: 0, reviewFlags: [] };
+      return { status: 'Pending', ...event.data, seenProviderEventIds: [], seenPaymentIds: [], failedAttempts: 0, reviewFlags: [], disputes: [], disputesAwaitingPayment: [] };
     case 'PaymentSucceeded':
     case 'PaymentMismatchRecorded':
     case 'DuplicatePaymentRecorded':
@@ -89,7 +94,7 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
       return { ...order, reviewFlags: [...order.reviewFlags, { reason, providerPaymentId, flaggedAt }] };
     }
     case 'OrderPaid':
-      return { ...moveTo(state, 'Paid'), status: 'Paid', providerPaymentId: event.data.providerPaymentId, paidAt: event.data.paidAt, refunds: [] };
+      return { ...moveTo(state, 'Paid'), status: 'Paid', providerPaymentId: event.data.providerPaymentId, paidAt: event.data.paidAt, refunds: [], disputesAwaitingPayment: [] };
     case 'OrderExpired':
       return { ...moveTo(state, 'Expired'), status: 'Expired', closedAt: event.data.expiredAt };
     case 'OrderFailed': {
@@ -109,6 +114,15 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
       return { ...settled(moveTo(state, 'PartiallyRefunded')), status: 'PartiallyRefunded' };
     case 'OrderRefunded':
       return { ...settled(moveTo(state, 'Refunded')), status: 'Refunded' };
+    case 'DisputeReceivedBeforePayment':
+      return withDisputeAwaitingPayment(placed(state), event.data.report);
+    case 'DisputeOpened':
+    case 'DisputeStatusRecorded':
+    case 'DisputeWon':
+    case 'DisputeLost':
+    case 'LateDisputeOutcomeRecorded':
+    case 'DisputeActionRecorded':
+      return withDisputeEvent(placed(state), event);
     default:
       return unreachable(event);
   }
@@ -155,7 +169,9 @@ function recordPaymentSucceeded(data: RecordPaymentSucceeded['data'], order: Pla
       return [{ type: 'PaymentMismatchRecorded', data: { ...report, ...expected } }, flag(mismatch)];
     }
     const { providerPaymentId, amountMinor, currency, succeededAt } = data;
-    return [{ type: 'PaymentSucceeded', data: report }, { type: 'OrderPaid', data: { orderId: order.orderId, providerPaymentId, amountMinor, currency, paidAt: succeededAt } }];
+    const paying: OrderEvent[] = [{ type: 'PaymentSucceeded', data: report }, { type: 'OrderPaid', data: { orderId: order.orderId, providerPaymentId, amountMinor, currency, paidAt: succeededAt } }];
+    // Disputes that came before the payment are decided now, as if they had come after it.
+    return [...paying, ...decideAwaitingDisputes(order.disputesAwaitingPayment, placed(paying.reduce(evolve, order as OrderState)), at, (o, e) => placed(evolve(o, e)))];
   }
   if (isSettled(order)) {
     return [{ type: 'DuplicatePaymentRecorded', data: { ...report, paidWith: order.providerPaymentId } }, flag('DUPLICATE_PAYMENT')];

@@ -19,7 +19,9 @@ export type OrderErrorCode =
   /** A refund outcome for a refund id this order never requested. */
   | 'ORDER.REFUND_NOT_FOUND'
   /** A refund outcome whose amount differs from the amount requested. */
-  | 'ORDER.REFUND_AMOUNT_MISMATCH';
+  | 'ORDER.REFUND_AMOUNT_MISMATCH'
+  /** A dispute action's outcome for a dispute this order has no record of. */
+  | 'ORDER.DISPUTE_NOT_FOUND';
 
 export class OrderError extends Error {
   constructor(

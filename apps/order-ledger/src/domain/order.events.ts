@@ -1,5 +1,6 @@
 import type { OrderLine, PriceBreakdown, ProviderName } from '@payments/contracts';
 import type { ProviderFact } from './order.commands';
+import type { DisputeEvent, DisputeReport } from '../disputes/domain/dispute.events';
 
 type Event<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
 
@@ -98,6 +99,8 @@ export type OrderPartiallyRefunded = Event<
   'OrderPartiallyRefunded',
   { orderId: string; refundedMinor: number; remainingMinor: number; currency: string }
 >;
+/** A dispute reported before the order was paid: decided the moment it is. */
+export type DisputeReceivedBeforePayment = Event<'DisputeReceivedBeforePayment', { orderId: string; report: DisputeReport; receivedAt: string }>;
 export type OrderRefunded = Event<'OrderRefunded', { orderId: string; refundedMinor: number; currency: string }>;
 
 export type OrderEvent =
@@ -118,4 +121,6 @@ export type OrderEvent =
   | RefundSucceeded
   | RefundFailed
   | OrderPartiallyRefunded
-  | OrderRefunded;
+  | OrderRefunded
+  | DisputeReceivedBeforePayment
+  | DisputeEvent;

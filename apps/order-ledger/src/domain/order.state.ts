@@ -1,4 +1,5 @@
 import { ProviderFact } from './order.commands';
+import type { DisputeRecord, DisputeReport } from '../disputes/domain/dispute.events';
 import { OrderPlaced, ReviewReason } from './order.events';
 
 export type OrderStatus = 'Initial' | 'Pending' | 'Paid' | 'PartiallyRefunded' | 'Refunded' | 'Failed' | 'Expired';
@@ -28,6 +29,10 @@ export interface OrderFacts extends Readonly<OrderPlaced['data']> {
   readonly seenPaymentIds: readonly string[];
   readonly failedAttempts: number;
   readonly reviewFlags: readonly ReviewFlag[];
+  /** Disputes against the order's payment, in the order first reported (a flag-like list, not a status). */
+  readonly disputes: readonly DisputeRecord[];
+  /** Dispute reports that came before the order was paid: decided when it is. */
+  readonly disputesAwaitingPayment: readonly DisputeReport[];
 }
 
 export interface Settlement {

@@ -62,3 +62,20 @@ export const HISTORIES: Record<OrderStatus, () => OrderEvent[]> = {
   Failed: () => history(placeOrder, failOrder()),
   Expired: () => history(placeOrder, expireOrder),
 };
+
+/** A provider's dispute report for the fixture order's payment (`pay-1`), stage by stage. */
+export const disputeReported = (
+  stage: 'opened' | 'updated' | 'won' | 'lost',
+  overrides: Partial<Extract<OrderCommand, { type: 'RecordDisputeReported' }>['data']> = {},
+): OrderCommand => ({
+  type: 'RecordDisputeReported',
+  data: {
+    providerEventId: `evt-dispute-${stage}`, disputeId: 'du-1', providerPaymentId: 'pay-1', stage, status: `status-${stage}`,
+    amountMinor: 58882, currency: 'INR', feeMinor: 1500, inquiry: false, reportedAt: '2025-03-05T10:00:00.000Z', ...overrides,
+  },
+});
+
+export const disputeAction = (requestId = 'req-1', outcome: 'done' | 'refused' = 'done'): OrderCommand => ({
+  type: 'RecordDisputeAction',
+  data: { requestId, disputeId: 'du-1', action: 'accept', outcome, ...(outcome === 'done' ? { status: 'lost' } : { errorCode: 'PROVIDER.INVALID_REQUEST' }), completedAt: '2025-03-06T10:00:00.000Z' },
+});

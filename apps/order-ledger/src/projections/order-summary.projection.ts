@@ -9,6 +9,13 @@ const STATUS_BY_EVENT: Readonly<Record<string, string>> = {
   OrderExpired: 'Expired',
 };
 
+/** The order's dispute as the summary shows it (`dispute_status`): the latest stage of its latest dispute with money. */
+const DISPUTE_STATUS_BY_EVENT: Readonly<Record<string, string>> = {
+  DisputeOpened: 'opened',
+  DisputeWon: 'won',
+  DisputeLost: 'lost',
+};
+
 /** order-ledger's own read model of each order, projected from the event store (rebuildable). */
 export class OrderSummaryProjection implements Projection {
   readonly name = 'order-summaries';
@@ -34,7 +41,8 @@ export class OrderSummaryProjection implements Projection {
               refunded_minor = refunded_minor + $4,
               needs_review = needs_review OR $5,
               stream_version = $6,
-              updated_at = $7
+              updated_at = $7,
+              dispute_status = COALESCE($8, dispute_status)
         WHERE order_id = $1`,
       [
         orderId,
@@ -44,6 +52,7 @@ export class OrderSummaryProjection implements Projection {
         event.type === 'OrderFlaggedForReview',
         event.streamVersion,
         event.recordedAt,
+        data.inquiry === true ? null : (DISPUTE_STATUS_BY_EVENT[event.type] ?? null),
       ],
     );
   }

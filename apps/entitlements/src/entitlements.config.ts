@@ -1,6 +1,6 @@
-import { booleanEnv, integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
+import { ConfigError, booleanEnv, integerEnv, kafkaBrokersFrom, optionalEnv } from '@payments/nest-runtime';
 import { databaseUrl } from '@payments/persistence';
-import { AccessPolicy } from './domain/entitlement';
+import { AccessPolicy, DISPUTE_POLICIES, DisputePolicy } from './domain/entitlement';
 
 export const ENTITLEMENTS_CONFIG = Symbol('ENTITLEMENTS_CONFIG');
 
@@ -20,7 +20,8 @@ export interface EntitlementsConfig {
   /**
    * ENTITLEMENTS_GRACE_PERIOD_MS (default 3 days): how long a plan's access outlives its paid period.
    * ENTITLEMENTS_REVOKE_ON_FULL_REFUND (`true` by default, or `false`): whether a one-time order
-   * refunded in full loses its access.
+   * refunded in full loses its access. ENTITLEMENTS_DISPUTE_POLICY (`suspend-while-open` by default,
+   * or `revoke-when-lost`): what a dispute against a one-time order's payment does to its access.
    */
   policy: AccessPolicy;
   /** ENTITLEMENTS_LAPSED_SWEEP_MS (default 60 s): how often to look for plans whose access ran out. */
@@ -36,7 +37,13 @@ export function loadEntitlementsConfig(env: NodeJS.ProcessEnv = process.env): En
     policy: {
       graceMs: integerEnv(env, 'ENTITLEMENTS_GRACE_PERIOD_MS', 3 * DAY_MS, { min: 0 }),
       revokeOnFullRefund: booleanEnv(env, 'ENTITLEMENTS_REVOKE_ON_FULL_REFUND', true),
+      onDispute: disputePolicyOf(optionalEnv(env, 'ENTITLEMENTS_DISPUTE_POLICY', 'suspend-while-open')),
     },
     lapsedSweepEveryMs: integerEnv(env, 'ENTITLEMENTS_LAPSED_SWEEP_MS', 60_000, { min: 100, max: 3_600_000 }),
   };
+}
+
+function disputePolicyOf(raw: string): DisputePolicy {
+  if ((DISPUTE_POLICIES as readonly string[]).includes(raw)) return raw as DisputePolicy;
+  throw new ConfigError(`ENTITLEMENTS_DISPUTE_POLICY must be one of ${DISPUTE_POLICIES.join(', ')}, got "${raw}"`);
 }

@@ -11,11 +11,13 @@ import { SubscriptionAccessHandler } from './access/subscription-access.handler'
 import { ENTITLEMENTS_CONFIG, EntitlementsConfig } from './entitlements.config';
 import { EntitlementsInit1732300000000 } from './migrations/1732300000000-entitlements-init';
 import { EntitlementValidity1733300000000 } from './migrations/1733300000000-entitlement-validity';
+import { OrderDisputes1733400000300 } from './migrations/1733400000300-order-disputes';
+import { DisputeAccessService } from './access/dispute-access.service';
 
 export const ENTITLEMENTS_SCHEMA = 'entitlements';
 
 /** The entitlements schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
-export const ENTITLEMENTS_MIGRATIONS: SchemaMigrations = { schema: ENTITLEMENTS_SCHEMA, migrations: [EntitlementsInit1732300000000, parkedMessagesMigration(ENTITLEMENTS_SCHEMA), EntitlementValidity1733300000000] };
+export const ENTITLEMENTS_MIGRATIONS: SchemaMigrations = { schema: ENTITLEMENTS_SCHEMA, migrations: [EntitlementsInit1732300000000, parkedMessagesMigration(ENTITLEMENTS_SCHEMA), EntitlementValidity1733300000000, OrderDisputes1733400000300] };
 
 @Module({})
 export class EntitlementsModule {
@@ -42,7 +44,7 @@ export class EntitlementsModule {
       ],
       providers: [
         ...systemClockAndIds, { provide: ENTITLEMENTS_CONFIG, useValue: config },
-        EntitlementMetrics, DecisionContexts, AccessDecisionRecorder, OrderAccessHandler, SubscriptionAccessHandler, LapsedAccessSweeper,
+        EntitlementMetrics, DecisionContexts, AccessDecisionRecorder, DisputeAccessService, OrderAccessHandler, SubscriptionAccessHandler, LapsedAccessSweeper,
       ],
     };
   }

@@ -33,6 +33,10 @@ export type GatewayErrorCode =
   | 'PARKED_MESSAGE.NOT_FOUND'
   /** Not one of the payment failure codes orders show. */
   | 'PAYMENT_FAILURE.NOT_FOUND'
+  /** The order has no dispute with that id (order-ledger's record of its disputes). */
+  | 'DISPUTE.NOT_FOUND'
+  /** The dispute is won or lost already: nothing more can be done about it. */
+  | 'DISPUTE.CLOSED'
   /** The order exists but is not paid (or partially refunded). */
   | 'ORDER.NOT_REFUNDABLE'
   /** More than paid - refunded was asked for. */

@@ -16,19 +16,21 @@ import { MetricsOverviewController } from './admin/metrics-overview.controller';
 import { ParkedMessagesAdminController } from './admin/parked-messages.controller';
 import { ReviewFlagsController } from './admin/review-flags.controller';
 import { ServiceHttpClient } from './admin/service-http.client';
+import { DisputeActionsController } from './admin/disputes/dispute-actions.controller';
+import { RequestDisputeActionService } from './admin/disputes/request-dispute-action.service';
 
 /** What the web pages use beyond the checkout API: the storefront's catalog and status stream, the console's admin API, the development sign-in. */
 export function webAndConsoleControllers(config: GatewayConfig): Type[] {
   return [
     CatalogController, StorefrontController, OrderStatusController,
-    AdminOrdersController, AdminSubscriptionsController, ReviewFlagsController, DeadLettersController, ParkedMessagesAdminController, MetricsOverviewController, AdminAuditController,
+    AdminOrdersController, AdminSubscriptionsController, ReviewFlagsController, DeadLettersController, ParkedMessagesAdminController, MetricsOverviewController, AdminAuditController, DisputeActionsController,
     ...(config.web.devSignIn ? [DevSignInController] : []),
   ];
 }
 
 export function webAndConsoleProviders(config: GatewayConfig): Provider[] {
   return [
-    AdminActionService, ServiceHttpClient, OrderChangeFeed, PaymentFlowMetrics,
+    AdminActionService, ServiceHttpClient, OrderChangeFeed, PaymentFlowMetrics, RequestDisputeActionService,
     ...(config.web.devSignIn ? [{ provide: DevTokenIssuer, useFactory: () => DevTokenIssuer.create() }] : []),
   ];
 }

@@ -54,7 +54,7 @@ export function applyEntitlementMessage(current: EntitlementAccess | undefined, 
     }
     case 'EntitlementValidityChanged': {
       const { status, validUntil, sequence, subscriptionId } = message.payload;
-      return newer(current, { ...identityOf(message.payload), subscriptionId, status, validUntil, sequence });
+      return newer(current, { ...identityOf(message.payload), subscriptionId: subscriptionId ?? null, status, validUntil: validUntil ?? null, sequence });
     }
     case 'EntitlementRevoked': {
       const { subscriptionId } = message.payload;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Envelope, EnvelopeOf, OrderPaid, OrderRefunded, causedBy, isMessage } from '@payments/contracts';
+import { Envelope, EnvelopeOf, OrderDisputeChanged, OrderPaid, OrderRefunded, causedBy, isMessage } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
 import { ConsumerHandler } from '@payments/nest-runtime';
 import { Sql } from '@payments/persistence';
@@ -7,22 +7,26 @@ import { grantsForPaidOrder } from '../domain/entitlement-grants';
 import { decideOnFullRefund, grantForPaidOrder } from '../domain/order-access.decider';
 import { AccessDecisionRecorder } from './access-decision.recorder';
 import { DecisionContexts } from './decision-context';
+import { DisputeAccessService } from './dispute-access.service';
 
 /**
  * orders.events -> entitlements: a paid order grants access, once per product, and tells the LMS;
  * an order refunded in full revokes it when ENTITLEMENTS_REVOKE_ON_FULL_REFUND says so. A partial
- * refund changes nothing. The topic is keyed by order id, so an order's refund follows its payment.
+ * refund changes nothing; a dispute suspends, reinstates or revokes it by ENTITLEMENTS_DISPUTE_POLICY.
+ * The topic is keyed by order id, so an order's refund or dispute follows its payment.
  */
 @Injectable()
 export class OrderAccessHandler implements ConsumerHandler {
   constructor(
     private readonly recorder: AccessDecisionRecorder,
     private readonly contexts: DecisionContexts,
+    private readonly disputes: DisputeAccessService,
   ) {}
 
   async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
     if (isMessage(envelope, OrderPaid)) await this.grant(sql, envelope);
     else if (isMessage(envelope, OrderRefunded) && envelope.payload.fullyRefunded) await this.revoke(sql, envelope);
+    else if (isMessage(envelope, OrderDisputeChanged)) await this.disputes.apply(sql, envelope);
   }
 
   private async grant(sql: Sql, envelope: EnvelopeOf<typeof OrderPaid>): Promise<void> {

@@ -24,6 +24,17 @@ export function validityChangedMessage(entitlement: LiveSubscriptionAccess, reas
   };
 }
 
+/** A one-time order's access suspended or reinstated (around a dispute): no subscription, no end. */
+export function orderAccessChangedMessage(entitlement: Entitlement & { status: 'active' | 'suspended' }, reason: EntitlementChangeReason, at: Date): AccessMessage {
+  return {
+    type: 'EntitlementValidityChanged',
+    payload: {
+      ...identityOf(entitlement), orderId: entitlement.orderId, ...validityOf(entitlement), status: entitlement.status, reason,
+      sequence: entitlement.sequence, changedAt: at.toISOString(),
+    },
+  };
+}
+
 export function revokedMessage(entitlement: Entitlement, reason: EntitlementRevocationReason, at: Date): AccessMessage {
   return {
     type: 'EntitlementRevoked',

@@ -74,7 +74,18 @@ export interface AccessPolicy {
   readonly graceMs: number;
   /** Whether a one-time order refunded in full loses its access. */
   readonly revokeOnFullRefund: boolean;
+  /** What a dispute against a one-time order's payment does to its access (ENTITLEMENTS_DISPUTE_POLICY). */
+  readonly onDispute: DisputePolicy;
 }
+
+/**
+ * ENTITLEMENTS_DISPUTE_POLICY. `suspend-while-open` (default): suspended when a dispute opens,
+ * reinstated when it is won (and no other dispute of the order is open), revoked when it is lost.
+ * `revoke-when-lost`: access stays while the dispute is open, and is revoked when it is lost.
+ */
+export type DisputePolicy = 'suspend-while-open' | 'revoke-when-lost';
+
+export const DISPUTE_POLICIES: readonly DisputePolicy[] = ['suspend-while-open', 'revoke-when-lost'];
 
 /** What a decision may depend on besides the entitlement and the fact. */
 export interface DecisionContext {

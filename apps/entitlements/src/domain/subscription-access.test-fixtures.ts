@@ -1,4 +1,4 @@
-import { AccessMessage, DecisionContext, Entitlement, EntitlementChange } from './entitlement';
+import { AccessMessage, DecisionContext, DisputePolicy, Entitlement, EntitlementChange } from './entitlement';
 import { SubscriptionAccessFact, SubscriptionAccessStatus, decideSubscriptionAccess } from './subscription-access.decider';
 
 /** Test support for the subscription access decider: one subscription, a grace of three days, a fixed clock. */
@@ -8,11 +8,11 @@ export const GRACE_MS = 3 * DAY_MS;
 export const SUBSCRIPTION = { subscriptionId: '5f0c1e2a-8d4b-4c1e-9a7f-0b6d2c3e4f51', userId: 'user-sub-1', planId: 'plan-pro-monthly' } as const;
 export const ENTITLEMENT_ID = '00000000-0000-4000-8000-000000000001';
 
-export function contextAt(now: string | Date, revokeOnFullRefund = true): DecisionContext {
+export function contextAt(now: string | Date, revokeOnFullRefund = true, onDispute: DisputePolicy = 'suspend-while-open'): DecisionContext {
   let issued = 0;
   return {
     now: new Date(now),
-    policy: { graceMs: GRACE_MS, revokeOnFullRefund },
+    policy: { graceMs: GRACE_MS, revokeOnFullRefund, onDispute },
     newEntitlementId: () => `00000000-0000-4000-8000-${String(++issued).padStart(12, '0')}`,
   };
 }

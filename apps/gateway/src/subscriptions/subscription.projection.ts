@@ -48,11 +48,12 @@ export async function projectSubscriptionMessage(envelope: Envelope, sql: Sql): 
     const c = envelope.payload;
     await sql.query(
       `INSERT INTO gateway.entitlements (entitlement_id, user_id, product_id, kind, order_id, granted_at, status, valid_until, subscription_id, sequence, status_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $5, $9, $10)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $11, $9, $10)
        ON CONFLICT (entitlement_id) DO UPDATE SET status = EXCLUDED.status, valid_until = EXCLUDED.valid_until, sequence = EXCLUDED.sequence,
          status_reason = EXCLUDED.status_reason
        WHERE gateway.entitlements.status <> 'revoked' AND gateway.entitlements.sequence < EXCLUDED.sequence`,
-      [c.entitlementId, c.userId, c.productId, c.kind, c.subscriptionId, c.changedAt, c.status, c.validUntil, c.sequence, c.reason],
+      // A one-time order's entitlement (suspended around a dispute) names its order and has no end.
+      [c.entitlementId, c.userId, c.productId, c.kind, c.orderId ?? c.subscriptionId, c.changedAt, c.status, c.validUntil ?? null, c.sequence, c.reason, c.subscriptionId ?? null],
     );
   } else if (isMessage(envelope, EntitlementRevoked)) {
     const r = envelope.payload;

@@ -100,3 +100,61 @@ describe('events that name an order that is not ours', () => {
     expect(ourOrderId({ orderId: '7F1D2C9E-9A1B-4C1E-8E5F-0A1B2C3D4E5F' })).toBe('7f1d2c9e-9a1b-4c1e-8e5f-0a1b2c3d4e5f');
   });
 });
+
+describe('disputes and settlements', () => {
+  const dispute = (fields: Partial<NeutralProviderEvent> = {}, facts: Partial<NonNullable<NeutralProviderEvent['dispute']>> = {}) => event({
+    kind: 'dispute.opened', provider: 'stripe', providerEventId: 'evt_d1', providerObjectId: 'du_1', providerPaymentReference: 'pi_9', orderId: null,
+    amountMinor: 1900, currency: 'USD', providerType: 'charge.dispute.created',
+    dispute: { disputeId: 'du_1', paymentId: 'pi_9', status: 'needs_response', amountMinor: 1900, currency: 'USD', feeMinor: 1500, respondBy: '2026-12-01T00:00:00.000Z', ...facts },
+    ...fields,
+  });
+
+  it('publishes a Stripe dispute as DisputeReported keyed by the disputed payment, naming no order', () => {
+    const routed = routeProviderEvent(dispute({ reasonCode: 'fraudulent' }));
+    const message = messageOf(routed);
+    expect(routed).toMatchObject({ publish: true, topic: 'payments.provider-events' });
+    expect(message).toMatchObject({ type: 'DisputeReported', key: 'pi_9' });
+    expect(message?.payload).toEqual({
+      provider: 'stripe', providerEventId: 'evt_d1', disputeId: 'du_1', providerPaymentId: 'pi_9', stage: 'opened', status: 'needs_response',
+      amountMinor: 1900, currency: 'USD', inquiry: false, feeMinor: 1500, reasonCode: 'fraudulent', respondBy: '2026-12-01T00:00:00.000Z',
+      reportedAt: '2024-11-22T18:26:40.000Z',
+    });
+  });
+
+  it.each([
+    ['dispute.updated', 'updated'], ['dispute.won', 'won'], ['dispute.lost', 'lost'],
+  ] as const)('publishes %s as the %s stage', (kind, stage) => {
+    expect(messageOf(routeProviderEvent(dispute({ kind })))?.payload).toMatchObject({ stage });
+  });
+
+  it('publishes a Cashfree dispute keyed by the order it names, with the order id, and an inquiry as one', () => {
+    const message = messageOf(routeProviderEvent(dispute(
+      { provider: 'cashfree', orderId, providerEventId: 'DISPUTE_CREATED:433475258:RETRIEVAL_CREATED', providerType: 'DISPUTE_CREATED' },
+      { disputeId: '433475258', paymentId: '5114910', status: 'RETRIEVAL_CREATED', inquiry: true, feeMinor: undefined, currency: 'INR' },
+    )));
+    expect(message).toMatchObject({ type: 'DisputeReported', key: orderId, payload: { orderId, providerPaymentId: '5114910', inquiry: true, currency: 'INR' } });
+    expect(message?.payload).not.toHaveProperty('feeMinor');
+  });
+
+  it("never publishes the provider's reason text, only a stable code", () => {
+    const words = 'customer asha@example.com says card 4111 1111 1111 1111 was stolen';
+    const message = messageOf(routeProviderEvent(dispute({ reason: words, reasonCode: words })));
+    expect(message?.payload).not.toHaveProperty('reasonCode');
+    expect(JSON.stringify(message)).not.toContain('asha@example.com');
+  });
+
+  it('stores, without publishing, a dispute that names neither an order of ours nor a payment', () => {
+    expect(routeProviderEvent(dispute({ providerPaymentReference: undefined }, { paymentId: null }))).toEqual({ publish: false, reason: 'dispute names no payment' });
+  });
+
+  it('publishes a paid settlement as SettlementPaid keyed by provider and day', () => {
+    const routed = routeProviderEvent(event({
+      kind: 'settlement.paid', provider: 'stripe', providerEventId: 'evt_po1', providerObjectId: 'po_1', orderId: null, amountMinor: null, currency: null,
+      providerType: 'payout.paid', settlement: { settlementId: 'po_1', date: '2026-11-22' },
+    }));
+    expect(messageOf(routed)).toMatchObject({
+      type: 'SettlementPaid', key: 'stripe:2026-11-22',
+      payload: { provider: 'stripe', providerEventId: 'evt_po1', settlementId: 'po_1', date: '2026-11-22', reportedAt: '2024-11-22T18:26:40.000Z' },
+    });
+  });
+});

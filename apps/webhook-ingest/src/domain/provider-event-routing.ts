@@ -1,7 +1,8 @@
 import {
-  Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundSucceeded, Topic, buildMessage,
+  DisputeReported, DisputeReportedV1, Envelope, EnvelopeOrigin, PaymentAttemptFailed, PaymentAttemptFailedV1, PaymentSessionClosed, PaymentSucceeded, RefundFailed,
+  RefundSucceeded, SettlementPaid, Topic, buildMessage,
 } from '@payments/contracts';
-import { NeutralProviderEvent, isReasonCode } from '@payments/providers';
+import { NeutralDisputeFacts, NeutralProviderEvent, NeutralSettlementFacts, isReasonCode } from '@payments/providers';
 import { routeSubscriptionEvent } from './subscription-event-routing';
 
 export type RoutedProviderEvent =
@@ -22,6 +23,8 @@ export function ourOrderId(event: Pick<NeutralProviderEvent, 'orderId'>): string
 
 export function routeProviderEvent(event: NeutralProviderEvent): RoutedProviderEvent {
   if (event.subscription) return routeSubscriptionEvent(event, event.subscription);
+  if (event.dispute) return routeDisputeEvent(event, event.dispute);
+  if (event.settlement) return routeSettlementEvent(event, event.settlement);
   const orderId = ourOrderId(event);
   if (!orderId) return { publish: false, reason: 'event names no order of ours (no order id, or not one of our UUIDs)' };
   const common = {
@@ -106,4 +109,41 @@ function sessionClosed(common: Common, orderId: string, reason: string, closedAt
     topic: PaymentSessionClosed.topic,
     toMessage: (origin, at) => buildMessage(PaymentSessionClosed, { key: orderId, origin, occurredAt: at, payload }),
   };
+}
+
+const DISPUTE_STAGES: Readonly<Partial<Record<NeutralProviderEvent['kind'], DisputeReportedV1['stage']>>> = {
+  'dispute.opened': 'opened', 'dispute.updated': 'updated', 'dispute.won': 'won', 'dispute.lost': 'lost',
+};
+
+/**
+ * A dispute against one of our payments, keyed by our order id when the event names it (Cashfree),
+ * else by the disputed payment (Stripe's dispute carries no metadata of ours): order-ledger finds
+ * the order by its payment. One that names neither is stored, not published.
+ */
+function routeDisputeEvent(event: NeutralProviderEvent, facts: NeutralDisputeFacts): RoutedProviderEvent {
+  const stage = DISPUTE_STAGES[event.kind];
+  if (!stage) return { publish: false, reason: `${event.kind} carries dispute facts but is not a dispute event` };
+  const orderId = ourOrderId(event);
+  const providerPaymentId = facts.paymentId ?? event.providerPaymentReference ?? null;
+  if (!providerPaymentId) return { publish: false, reason: 'dispute names no payment' };
+  const payload: DisputeReportedV1 = {
+    ...(orderId ? { orderId } : {}),
+    provider: event.provider, providerEventId: event.providerEventId, disputeId: facts.disputeId, providerPaymentId, stage,
+    status: facts.status, amountMinor: facts.amountMinor, currency: facts.currency, inquiry: facts.inquiry ?? false,
+    ...(facts.feeMinor !== undefined ? { feeMinor: facts.feeMinor } : {}),
+    // A code only, never the provider's reason text (see publishableReason).
+    ...(isReasonCode(event.reasonCode) ? { reasonCode: event.reasonCode } : {}),
+    ...(facts.respondBy ? { respondBy: facts.respondBy } : {}),
+    reportedAt: event.occurredAt,
+  };
+  const key = orderId ?? providerPaymentId;
+  return { publish: true, topic: DisputeReported.topic, toMessage: (origin, at) => buildMessage(DisputeReported, { key, origin, occurredAt: at, payload }) };
+}
+
+/** A payout / settlement reached the bank: order-ledger reconciles its day. Keyed `<provider>:<date>`. */
+function routeSettlementEvent(event: NeutralProviderEvent, facts: NeutralSettlementFacts): RoutedProviderEvent {
+  if (event.kind !== 'settlement.paid') return { publish: false, reason: `${event.kind} carries settlement facts but is not a settlement event` };
+  const payload = { provider: event.provider, providerEventId: event.providerEventId, settlementId: facts.settlementId, date: facts.date, reportedAt: event.occurredAt };
+  const key = `${event.provider}:${facts.date}`;
+  return { publish: true, topic: SettlementPaid.topic, toMessage: (origin, at) => buildMessage(SettlementPaid, { key, origin, occurredAt: at, payload }) };
 }

@@ -10,21 +10,30 @@ export type EntitlementChangeReason =
   /** A renewal stayed unpaid past the grace: access is paused until a payment arrives. */
   | 'past-due-beyond-grace'
   /** A payment arrived for a suspended subscription: access is back. */
-  | 'payment-recovered';
+  | 'payment-recovered'
+  /** A dispute (chargeback) against the order's payment opened: access is paused while it is open (ENTITLEMENTS_DISPUTE_POLICY). */
+  | 'dispute-opened'
+  /** The dispute closed in our favour: access is back. */
+  | 'dispute-won';
 
 /**
- * The LMS contract: an entitlement's validity changed (extended by a renewal, suspended, reinstated).
- * Keyed by user id. `status` and `validUntil` are the entitlement's state after the change; a
- * consumer keeps the message with the highest `sequence` per entitlement.
+ * The LMS contract: an entitlement's validity changed (extended by a renewal, suspended, reinstated;
+ * a one-time order's access suspended and reinstated around a dispute). Keyed by user id. `status`
+ * and `validUntil` are the entitlement's state after the change; a consumer keeps the message with
+ * the highest `sequence` per entitlement.
  */
 export interface EntitlementValidityChangedV1 {
   readonly entitlementId: string;
   readonly userId: string;
   readonly productId: string;
   readonly kind: ProductKind;
-  readonly subscriptionId: string;
+  /** A one-time order's entitlement: the order. Absent for a subscription's (its purchase is `subscriptionId`). */
+  readonly orderId?: string;
+  /** A subscription's entitlement: always there. */
+  readonly subscriptionId?: string;
   readonly status: 'active' | 'suspended';
-  readonly validUntil: string;
+  /** Absent: access with no end (a one-time purchase). */
+  readonly validUntil?: string;
   readonly reason: EntitlementChangeReason;
   /** Increases with every change of this entitlement. */
   readonly sequence: number;
@@ -35,18 +44,22 @@ export const EntitlementValidityChanged = defineContract<EntitlementValidityChan
   type: 'EntitlementValidityChanged',
   version: 1,
   topic: Topics.entitlementChanged,
-  schema: object({
-    entitlementId: uuid,
-    userId: nonEmpty,
-    productId: nonEmpty,
-    kind: { type: 'string', enum: ['course', 'plan'] },
-    subscriptionId: uuid,
-    status: { type: 'string', enum: ['active', 'suspended'] },
-    validUntil: isoTime,
-    reason: { type: 'string', enum: ['renewal-paid', 'past-due-beyond-grace', 'payment-recovered'] },
-    sequence: { type: 'integer', minimum: 1 },
-    changedAt: isoTime,
-  }),
+  schema: object(
+    {
+      entitlementId: uuid,
+      userId: nonEmpty,
+      productId: nonEmpty,
+      kind: { type: 'string', enum: ['course', 'plan'] },
+      orderId: uuid,
+      subscriptionId: uuid,
+      status: { type: 'string', enum: ['active', 'suspended'] },
+      validUntil: isoTime,
+      reason: { type: 'string', enum: ['renewal-paid', 'past-due-beyond-grace', 'payment-recovered', 'dispute-opened', 'dispute-won'] },
+      sequence: { type: 'integer', minimum: 1 },
+      changedAt: isoTime,
+    },
+    ['orderId', 'subscriptionId', 'validUntil'],
+  ),
 });
 
 /** Why access ended. */

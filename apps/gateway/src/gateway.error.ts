@@ -37,6 +37,8 @@ export type GatewayErrorCode =
   | 'DISPUTE.NOT_FOUND'
   /** The dispute is won or lost already: nothing more can be done about it. */
   | 'DISPUTE.CLOSED'
+  /** No reconciliation run with that id, or no run yet of that provider's day. */
+  | 'RECONCILIATION.NOT_FOUND'
   /** The order exists but is not paid (or partially refunded). */
   | 'ORDER.NOT_REFUNDABLE'
   /** More than paid - refunded was asked for. */

@@ -1,3 +1,4 @@
+import { ReconciliationAdminController } from './admin/reconciliation/reconciliation-admin.controller';
 import { Provider, Type } from '@nestjs/common';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { DevTokenIssuer } from './dev-sign-in/dev-token.issuer';
@@ -23,7 +24,7 @@ import { RequestDisputeActionService } from './admin/disputes/request-dispute-ac
 export function webAndConsoleControllers(config: GatewayConfig): Type[] {
   return [
     CatalogController, StorefrontController, OrderStatusController,
-    AdminOrdersController, AdminSubscriptionsController, ReviewFlagsController, DeadLettersController, ParkedMessagesAdminController, MetricsOverviewController, AdminAuditController, DisputeActionsController,
+    AdminOrdersController, AdminSubscriptionsController, ReviewFlagsController, DeadLettersController, ParkedMessagesAdminController, MetricsOverviewController, AdminAuditController, DisputeActionsController, ReconciliationAdminController,
     ...(config.web.devSignIn ? [DevSignInController] : []),
   ];
 }

@@ -15,7 +15,7 @@ import { OrderHistoryController } from './history/order-history.controller';
 import { OrderLedgerHandler } from './order-ledger.handler';
 import { Disputes1733400000200 } from './migrations/1733400000200-disputes';
 import { DisputeMessagesService } from './disputes/dispute-messages.service';
-import { OrderDisputesController } from './disputes/order-disputes.controller';
+import { DisputedOrdersController, OrderDisputesController } from './disputes/order-disputes.controller';
 import { ORDER_LEDGER_SCHEMA } from './order-stream.repository';
 import { ProjectionsHost } from './projections/projections.host';
 import { UnmatchedFactsSweeper } from './unmatched/unmatched-facts.sweeper';
@@ -51,7 +51,7 @@ export class OrderLedgerModule {
         }),
       ],
       providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, SubscriptionCommandsService, OrderLedgerHandler, DisputeMessagesService, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper, ...reconciliationProviders],
-      controllers: [UnmatchedPaymentsController, OrderHistoryController, OrderDisputesController, ...reconciliationControllers],
+      controllers: [UnmatchedPaymentsController, OrderHistoryController, OrderDisputesController, DisputedOrdersController, ...reconciliationControllers],
     };
   }
 }

@@ -9,6 +9,8 @@ const TIMEOUT_MS = 5_000;
 export interface ServiceAnswer {
   readonly status: number;
   readonly text: string;
+  /** The answer's Content-Type (a CSV report, say), or null when it gave none. */
+  readonly contentType: string | null;
 }
 
 /**
@@ -20,16 +22,20 @@ export interface ServiceAnswer {
 export class ServiceHttpClient {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
-  async call(service: InternalService, path: string, method: 'GET' | 'POST' = 'GET'): Promise<ServiceAnswer> {
+  /** A `body` is sent as JSON. */
+  async call(service: InternalService, path: string, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<ServiceAnswer> {
     let response: Response;
+    const headers = { ...internalApiHeaders(this.config.internalApiToken), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) };
     try {
-      response = await fetch(`${this.config.services[service]}${path}`, { method, headers: internalApiHeaders(this.config.internalApiToken), signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await fetch(`${this.config.services[service]}${path}`, {
+        method, headers, signal: AbortSignal.timeout(TIMEOUT_MS), ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
     } catch {
       throw new GatewayError('SERVICE.UNAVAILABLE', `${service} did not answer`);
     }
     const text = await response.text();
     if (response.status >= 500) throw new GatewayError('SERVICE.UNAVAILABLE', `${service} answered ${response.status}`);
-    return { status: response.status, text };
+    return { status: response.status, text, contentType: response.headers.get('content-type') };
   }
 
   /** The JSON of a 2xx answer; null for a 404. */

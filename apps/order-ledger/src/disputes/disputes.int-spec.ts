@@ -132,4 +132,24 @@ describe('order-ledger: disputes from the provider to the ledger and orders.even
     expect((await fetch(`${ledger.baseUrl}/orders/${randomUUID()}/disputes`)).status).toBe(404);
     expect((await fetch(`${ledger.baseUrl}/orders/not-a-uuid/disputes`)).status).toBe(400);
   });
+
+  it('lists disputed orders by stage and provider, and refuses a bad filter with 400', async () => {
+    const { orderId } = await disputeScenario(['opened', 'lost']);
+    await eventually(async () => (stagesPublished(orderId).includes('lost') ? true : undefined), 30_000, 'the loss applied');
+    const listed = async (query: string) => {
+      const response = await fetch(`${ledger.baseUrl}/disputes${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: { orderId: string; disputeStage: string }[] }).items.filter((item) => item.orderId === orderId);
+    };
+    await eventually(async () => ((await listed('?stage=lost')).length === 1 ? true : undefined), 10_000, 'the summary lists the dispute');
+    expect(await listed('?stage=lost&provider=stripe')).toEqual([expect.objectContaining({
+      orderId, provider: 'stripe', disputeStage: 'lost', currency: 'USD', userId: 'user-dispute-test', updatedAt: expect.any(String),
+    })]);
+    expect(await listed('')).toHaveLength(1);
+    expect(await listed('?stage=opened')).toEqual([]);
+    expect(await listed('?provider=cashfree')).toEqual([]);
+    for (const query of ['?stage=closed', '?provider=paypal', '?limit=0', '?limit=abc']) {
+      expect((await fetch(`${ledger.baseUrl}/disputes${query}`)).status).toBe(400);
+    }
+  });
 });

@@ -20,9 +20,9 @@ export interface ApiOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Calls the gateway (same origin) with the session's bearer token; non-2xx answers throw ApiError. */
-export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Calls the gateway (same origin) with the session's bearer token; a non-2xx answer throws ApiError. */
+async function send(path: string, options: ApiOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   const session = currentSession();
   if (session) headers.authorization = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -34,13 +34,30 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK.UNREACHABLE', 'The gateway could not be reached; try again.');
   }
-  const text = await response.text();
-  const body = text === '' ? null : (JSON.parse(text) as unknown);
-  if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? `HTTP.${response.status}`, error?.message ?? response.statusText);
+  if (!response.ok) throw refusalOf(response.status, response.statusText, await response.text());
+  return response;
+}
+
+/** The gateway's `{ error: { code, message } }`, or the HTTP status when the body is not that. */
+export function refusalOf(status: number, statusText: string, text: string): ApiError {
+  let error: { code?: string; message?: string } | undefined;
+  try {
+    error = (JSON.parse(text) as { error?: { code?: string; message?: string } } | null)?.error;
+  } catch {
+    error = undefined;
   }
-  return body as T;
+  return new ApiError(status, error?.code ?? `HTTP.${status}`, error?.message ?? statusText);
+}
+
+/** A JSON call to the gateway; non-2xx answers throw ApiError. */
+export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
+  const text = await (await send(path, options, 'application/json')).text();
+  return (text === '' ? null : (JSON.parse(text) as unknown)) as T;
+}
+
+/** A file from the gateway (a CSV export) as a Blob, fetched with the bearer token like every call. */
+export async function apiBlob(path: string, options: ApiOptions = {}): Promise<Blob> {
+  return (await send(path, options, '*/*')).blob();
 }
 
 export const query = (params: Record<string, string | undefined>): string => {

@@ -90,3 +90,149 @@ export interface PaymentFailure {
   meaning: string;
   payerAction: string;
 }
+
+export type SettlementProvider = 'stripe' | 'cashfree';
+
+/** A reconciliation run (GET /api/admin/reconciliation/runs/:runId): requested, fetched, then reconciled or failed. */
+export interface ReconciliationRun {
+  runId: string;
+  provider: SettlementProvider;
+  date: string;
+  trigger: string;
+  status: 'requested' | 'fetched' | 'reconciled' | 'failed';
+  error: string | null;
+  requestedAt: string;
+  fetchedAt: string | null;
+  reconciledAt: string | null;
+  failedAt: string | null;
+  matchedLines: number | null;
+  journalsBooked: number | null;
+  openDiscrepancies: number | null;
+  resolvedDiscrepancies: number | null;
+}
+
+export type DiscrepancyKind = 'missing-in-ledger' | 'missing-at-provider' | 'amount-mismatch' | 'currency-mismatch' | 'settled-twice' | 'unexplained-fee';
+
+/** A difference between a provider's settlement day and the ledger; amounts signed as the provider's line is. */
+export interface Discrepancy {
+  discrepancyId: string;
+  provider: SettlementProvider;
+  date: string;
+  kind: DiscrepancyKind;
+  reference: string;
+  orderId: string | null;
+  currency: string;
+  providerMinor: number | null;
+  ledgerMinor: number | null;
+  status: 'open' | 'resolved';
+  foundAt: string;
+  resolvedAt: string | null;
+}
+
+/** One payout (Stripe po_..., Cashfree settlement) of the day, without its lines. */
+export interface ReportSettlement {
+  settlementId: string;
+  currency: string;
+  amountMinor: number;
+  status: string;
+  paid: boolean;
+  settledAt: string;
+  bankReference: string | null;
+  journalId: string | null;
+}
+
+/** One settlement line and what reconciling it came to. */
+export interface ReportLine {
+  lineId: string;
+  settlementId: string;
+  kind: string;
+  reference: string;
+  orderId: string | null;
+  currency: string;
+  grossMinor: number;
+  feeMinor: number;
+  taxOnFeeMinor: number;
+  netMinor: number;
+  outcome: 'matched' | DiscrepancyKind;
+  journalId: string | null;
+}
+
+export interface ReportTotal {
+  currency: string;
+  lines: number;
+  matchedLines: number;
+  grossMinor: number;
+  feeMinor: number;
+  taxOnFeeMinor: number;
+  netMinor: number;
+  paidOutMinor: number;
+}
+
+/** GET /api/admin/reconciliation/reports/:provider/:date: the latest run, every run, payouts, lines, discrepancies, totals. */
+export interface SettlementDayReport {
+  provider: SettlementProvider;
+  date: string;
+  run: ReconciliationRun;
+  runs: ReconciliationRun[];
+  settlements: ReportSettlement[];
+  lines: ReportLine[];
+  discrepancies: Discrepancy[];
+  totals: ReportTotal[];
+}
+
+export type DisputeStage = 'none' | 'opened' | 'won' | 'lost';
+
+/** GET /api/admin/disputes: an order with a dispute, at its latest dispute's stage. */
+export interface DisputedOrder {
+  orderId: string;
+  userId: string;
+  provider: SettlementProvider;
+  status: string;
+  amountMinor: number;
+  currency: string;
+  paidMinor: number;
+  refundedMinor: number;
+  disputeStage: Exclude<DisputeStage, 'none'>;
+  updatedAt: string;
+}
+
+/** An admin action on a dispute as the provider answered it. */
+export interface DisputeActionRecord {
+  requestId: string;
+  action: 'accept' | 'submit-evidence';
+  outcome: 'done' | 'refused';
+  status?: string;
+  errorCode?: string;
+  completedAt: string;
+}
+
+export interface OrderDispute {
+  disputeId: string;
+  stage: DisputeStage;
+  status: string;
+  providerPaymentId: string;
+  amountMinor: number;
+  currency: string;
+  feeMinor: number;
+  inquiry: boolean;
+  respondBy: string | null;
+  actions: DisputeActionRecord[];
+}
+
+/** GET /api/admin/orders/:orderId/disputes. */
+export interface OrderDisputes {
+  orderId: string;
+  userId: string;
+  provider: SettlementProvider;
+  disputes: OrderDispute[];
+  awaitingPayment: number;
+}
+
+/** 202 to POST .../disputes/:disputeId/accept or /evidence: requested; the outcome shows in the order's disputes later. */
+export interface DisputeActionAccepted {
+  requestId: string;
+  orderId: string;
+  disputeId: string;
+  action: 'accept' | 'submit-evidence';
+  status: 'requested';
+}

@@ -11,10 +11,13 @@ export interface SettleState {
   readonly parkedMessages: number;
   /** Sandbox webhooks not yet delivered (held, waiting for a retry, or in flight). */
   readonly pendingWebhooks: number;
+  /** Events an event-store projection (order-ledger's order summaries) has not applied yet. */
+  readonly eventsNotProjected?: number;
 }
 
 export const isSettled = (state: SettleState) =>
-  Object.keys(state.lagByGroup).length === 0 && state.unpublishedOutboxRows === 0 && state.parkedMessages === 0 && state.pendingWebhooks === 0;
+  Object.keys(state.lagByGroup).length === 0 && state.unpublishedOutboxRows === 0 && state.parkedMessages === 0 && state.pendingWebhooks === 0
+  && (state.eventsNotProjected ?? 0) === 0;
 
 /** A gateway's reply group: one per process, read from its latest offset, so what it has not read is nobody's loss. */
 const isPerProcessReplyGroup = (groupId: string) => /-replies-/.test(groupId);
@@ -61,6 +64,27 @@ async function rowsInEverySchema(db: Client, table: string, where = 'true'): Pro
   return total;
 }
 
+/**
+ * Events past the slowest projection's checkpoint, in every schema holding an event store with
+ * projections: the read models (order-ledger's order summaries) catch up asynchronously, after the
+ * consumer that appended the events committed its offset.
+ */
+export async function eventsNotProjected(db: Client): Promise<number> {
+  const { rows: schemas } = await db.query<{ schema: string }>(
+    `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'projection_checkpoints'
+      AND table_schema IN (SELECT table_schema FROM information_schema.tables WHERE table_name = 'events')`,
+  );
+  let total = 0;
+  for (const { schema } of schemas) {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${schema}.events
+        WHERE global_position > (SELECT coalesce(min(global_position), 0) FROM ${schema}.projection_checkpoints)`,
+    );
+    total += rows[0].n;
+  }
+  return total;
+}
+
 export const unpublishedOutboxRows = (db: Client) => rowsInEverySchema(db, 'outbox', 'published_at IS NULL');
 
 /** Messages a consumer set aside to retry later (its group's offset has moved past them). */
@@ -88,7 +112,10 @@ export async function settleState(probe: SettleProbe): Promise<SettleState> {
   const pendingWebhooks = (await sandboxDeliveries(probe.sandboxUrl)).filter((delivery) => delivery.status === 'pending').length;
   const unpublished = await unpublishedOutboxRows(probe.db);
   const parked = await parkedMessages(probe.db);
-  return { lagByGroup: await lagByGroup(probe.admin, probe.ignoreGroup), unpublishedOutboxRows: unpublished, parkedMessages: parked, pendingWebhooks };
+  const notProjected = await eventsNotProjected(probe.db);
+  return {
+    lagByGroup: await lagByGroup(probe.admin, probe.ignoreGroup), unpublishedOutboxRows: unpublished, parkedMessages: parked, pendingWebhooks, eventsNotProjected: notProjected,
+  };
 }
 
 /**

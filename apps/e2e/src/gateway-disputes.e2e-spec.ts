@@ -75,7 +75,7 @@ describe('admin dispute actions through the gateway, against the running system'
 
     const requestId = accepted.body.requestId as string;
     await eventually(async () => (recorder.on(Topics.checkoutEvents).some((m) => (m.payload as { requestId?: string }).requestId === requestId) ? true : undefined), 30_000, 'DisputeActionCompleted');
-    await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder caught up');
+    await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 60_000, 'the recorder caught up');
     const requested = recorder.on(Topics.checkoutCommands).filter((m) => m.type === 'DisputeActionRequested' && m.key === orderId);
     expect(requested).toHaveLength(1);
     expect(requested[0].payload).toMatchObject({ requestId, orderId, provider: 'stripe', disputeId, action: 'submit-evidence', requestedBy: expect.stringMatching(/^admin-/) });

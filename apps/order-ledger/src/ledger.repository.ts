@@ -19,13 +19,15 @@ export class LedgerRepository {
   /** `orderId` is null for journals about no one order (a payout, a platform fee). */
   async post(sql: Sql, journalId: string, orderId: string | null, postings: readonly LedgerPosting[], at: Date): Promise<void> {
     if (!isBalanced(postings)) throw new Error(`journal ${journalId} does not balance`);
-    for (const posting of postings) {
-      await sql.query(
-        `INSERT INTO order_ledger.ledger_postings (journal_id, order_id, account, amount_minor, currency, posted_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [journalId, orderId, posting.account, posting.amountMinor, posting.currency, at],
-      );
-    }
+    if (postings.length === 0) return;
+    // The whole journal in one statement: one round trip, not one per posting.
+    await sql.query(
+      `INSERT INTO order_ledger.ledger_postings (journal_id, order_id, account, amount_minor, currency, posted_at)
+       SELECT $1::text, $2::uuid, posting.account, posting.amount_minor, posting.currency, $3::timestamptz
+         FROM unnest($4::text[], $5::bigint[], $6::text[]) WITH ORDINALITY AS posting (account, amount_minor, currency, n)
+        ORDER BY posting.n`,
+      [journalId, orderId, at, postings.map((p) => p.account), postings.map((p) => p.amountMinor), postings.map((p) => p.currency)],
+    );
   }
 
   /**

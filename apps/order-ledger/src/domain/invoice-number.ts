@@ -35,9 +35,18 @@ export function formatInvoiceNumber(sequence: number, issuedAt: Date, options: I
   return `INV-${yearOf(issuedAt, timeZone)}-${digits.padStart(width, '0')}`;
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with one. */
+const YEAR_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 function yearOf(date: Date, timeZone: string): string {
   if (Number.isNaN(date.getTime())) {
     throw new InvoiceNumberError('INVOICE.INVALID_DATE', 'Invoice date is not a valid date');
   }
-  return new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(date);
+  if (timeZone === 'UTC') return String(date.getUTCFullYear());
+  let format = YEAR_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+    YEAR_FORMATS.set(timeZone, format);
+  }
+  return format.format(date);
 }

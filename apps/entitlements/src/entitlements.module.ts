@@ -37,8 +37,8 @@ export class EntitlementsModule {
           schema: ENTITLEMENTS_SCHEMA,
           topics: [Topics.ordersEvents, Topics.subscriptionsEvents, Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked],
           consumers: [
-            { groupId: config.consumerGroupId, topics: [Topics.ordersEvents], handler: OrderAccessHandler },
-            { groupId: `${config.consumerGroupId}-subscriptions`, topics: [Topics.subscriptionsEvents], handler: SubscriptionAccessHandler },
+            { groupId: config.consumerGroupId, topics: [Topics.ordersEvents], handler: OrderAccessHandler, maxBatchSize: 50 },
+            { groupId: `${config.consumerGroupId}-subscriptions`, topics: [Topics.subscriptionsEvents], handler: SubscriptionAccessHandler, maxBatchSize: 50 },
           ],
         }),
       ],

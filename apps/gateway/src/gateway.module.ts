@@ -64,6 +64,7 @@ export class GatewayModule implements NestModule {
             groupId: 'gateway',
             topics: [Topics.ordersEvents, Topics.subscriptionsEvents, Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked],
             handler: ReadModelProjector,
+            maxBatchSize: 50,
           }],
         }),
         ThrottlerModule.forRootAsync({

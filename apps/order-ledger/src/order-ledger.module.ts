@@ -46,6 +46,7 @@ export class OrderLedgerModule {
               handler: OrderLedgerHandler,
               // Only failures that are not the message's own (a concurrent append) are retried; parked, not in place.
               retry: { attempts: 10, initialBackoffMs: 250, maxBackoffMs: 10_000 },
+              maxBatchSize: 50,
             },
           ],
         }),

@@ -1,4 +1,4 @@
-import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ContractViolationError, Envelope, decodeEnvelope } from '@payments/contracts';
 import { Database, Sql, assertSchemaName } from '@payments/persistence';
 import { SpanKind, extractTraceContext, inSpan } from '@payments/observability';
@@ -27,6 +27,14 @@ export interface InboxConsumerOptions {
   fromBeginning?: boolean;
   /** Partitions handled at the same time (order per partition, and so per key, is kept); default 6. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Most messages of one partition applied in one transaction when they are waiting (under load);
+   * default 1, a transaction per message. A lone message is always applied on its own. A message
+   * that fails in a batch rolls the batch back: those before it are applied again without it, and
+   * it goes through the one-message path (its retries, parking, dead letter). Not for consumers
+   * whose handlers call out (a provider call inside a batch would hold the others back).
+   */
+  maxBatchSize?: number;
   /** A member that stops heartbeating (SIGKILL) loses its partitions after this long; default 6000 ms. */
   sessionTimeoutMs?: number;
   /** How often to look for parked messages whose retry is due; default 250 ms. */
@@ -44,6 +52,16 @@ const IMMEDIATE_ATTEMPTS = 3;
 /** An idle fetch returns after this long; `stop()` waits for the fetch in flight (kafkajs default 5 s). */
 const IDLE_FETCH_WAIT_MS = 1_000;
 const RELAUNCH_AFTER_MS = 1_000;
+
+/** How a batch transaction ended: every message in it applied (or skipped, or queued), or the index of the one that failed. */
+type BatchAttempt = { readonly ok: true; readonly outcomes: readonly AppliedOutcome[] } | { readonly ok: false; readonly failedAt: number };
+type AppliedOutcome = 'applied' | 'duplicate' | 'queued';
+
+interface Decoded {
+  readonly message: KafkaMessage;
+  readonly envelope: Envelope;
+  readonly delivery: Delivery;
+}
 
 /**
  * Consumes with manual offset commits, several partitions at once. Each message is applied once per
@@ -64,8 +82,12 @@ export class InboxConsumer {
   private retrier?: ParkedMessageRetrier;
   private stopped = false;
 
+  private readonly maxBatchSize: number;
+
   constructor(private readonly opts: InboxConsumerOptions) {
     this.schema = assertSchemaName(opts.schema);
+    this.maxBatchSize = opts.maxBatchSize ?? 1;
+    if (!Number.isInteger(this.maxBatchSize) || this.maxBatchSize < 1) throw new RangeError(`maxBatchSize must be a whole number from 1, got ${opts.maxBatchSize}`);
     this.retry = assertRetryPolicy(opts.retry ?? DEFAULT_RETRY_POLICY);
     this.logger = opts.logger ?? silentLogger;
     this.applier = new InboxApplier(opts.db, this.schema, opts.groupId, opts.handler);
@@ -107,11 +129,10 @@ export class InboxConsumer {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: this.opts.fromBeginning ?? false });
-      await consumer.run({
-        autoCommit: false,
-        partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 6,
-        eachMessage: (payload) => this.consume(consumer, producer, payload),
-      });
+      const partitionsConsumedConcurrently = this.opts.partitionsConsumedConcurrently ?? 6;
+      await consumer.run(this.maxBatchSize > 1
+        ? { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.consumeBatch(consumer, producer, payload) }
+        : { autoCommit: false, partitionsConsumedConcurrently, eachMessage: (payload) => this.consume(consumer, producer, payload) });
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
       throw error;
@@ -148,26 +169,114 @@ export class InboxConsumer {
     const { topic, partition, message } = payload;
     const delivery: Delivery = { topic, partition, offset: message.offset, headers: headersToRecord(message.headers) };
     // A child of the span that enqueued the message (its `traceparent`), so one payment is one trace.
-    const failure = await inSpan(`${topic} process`, {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.destination.partition.id': String(partition),
-        'messaging.kafka.offset': Number(message.offset), 'messaging.consumer.group.name': this.opts.groupId,
-        'messaging.message.id': delivery.headers[MessageHeader.messageId] ?? '',
-      },
-    }, () => this.handle(message, delivery), extractTraceContext(delivery.headers));
+    const failure = await inSpan(`${topic} process`, { kind: SpanKind.CONSUMER, attributes: this.spanAttributes(delivery) },
+      () => this.handle(message, delivery), extractTraceContext(delivery.headers));
     if (failure) {
       // If this throws, the offset stays uncommitted and kafkajs redelivers the message.
       await publishDeadLetter(producer, { topic, partition, message, consumerGroup: this.opts.groupId, error: failure.error, failedAt: new Date() });
       this.logger.error({ err: failure.error, ...this.where(delivery) }, 'message sent to the dead-letter topic');
       this.opts.onOutcome?.(topic, 'dead_lettered');
     }
-    try {
-      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-    } catch (error) {
-      // The group moved on (a rebalance): the new owner gets the message again and the inbox skips it.
-      this.logger.warn({ err: error, ...this.where(delivery) }, 'offset commit failed; the message will be redelivered and skipped');
+    await this.commit(consumer, topic, partition, message.offset);
+  }
+
+  /**
+   * A fetched batch of one partition: runs of waiting messages applied a transaction per run (at
+   * most `maxBatchSize`), then their offsets committed at once. A lone message, one that does not
+   * decode, and one that failed in a run take the one-message path.
+   */
+  private async consumeBatch(consumer: Consumer, producer: Producer, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    let next = 0;
+    while (next < batch.messages.length && isRunning() && !isStale()) {
+      const run = this.decodedRun(topic, partition, batch.messages.slice(next, next + this.maxBatchSize));
+      const applied = run.length > 1 ? await this.applyRun(run) : 0;
+      if (applied > 0) {
+        const last = run[applied - 1].message;
+        await this.commit(consumer, topic, partition, last.offset);
+        resolveOffset(last.offset);
+        next += applied;
+      } else {
+        const message = batch.messages[next];
+        await this.consume(consumer, producer, { topic, partition, message, heartbeat, pause: payload.pause });
+        resolveOffset(message.offset);
+        next += 1;
+      }
+      await heartbeat();
     }
+  }
+
+  /** The longest run of messages from the start that decode (a message that does not is dead-lettered on its own). */
+  private decodedRun(topic: string, partition: number, messages: readonly KafkaMessage[]): Decoded[] {
+    const run: Decoded[] = [];
+    for (const message of messages) {
+      try {
+        const envelope = decodeEnvelope(message.value);
+        run.push({ message, envelope, delivery: { topic, partition, offset: message.offset, headers: headersToRecord(message.headers) } });
+      } catch {
+        break;
+      }
+    }
+    return run;
+  }
+
+  /**
+   * Applies a run in one transaction; if one of its messages fails, applies those before it (if any)
+   * in one transaction again. Resolves to how many messages from the start were settled (0: none,
+   * the first goes the one-message way).
+   */
+  private async applyRun(run: readonly Decoded[]): Promise<number> {
+    let size = run.length;
+    while (size > 1) {
+      const attempt = await this.attemptRun(run.slice(0, size));
+      if (attempt.ok) {
+        run.slice(0, size).forEach(({ delivery, envelope }, index) => this.report(delivery, envelope, attempt.outcomes[index]));
+        return size;
+      }
+      // A failure after the last message (the commit itself) leaves it to the one-message path, with its retries.
+      size = attempt.failedAt < size ? attempt.failedAt : 0;
+    }
+    return 0;
+  }
+
+  private async attemptRun(run: readonly Decoded[]): Promise<BatchAttempt> {
+    let current = 0;
+    try {
+      const outcomes = await inSpan('inbox transaction', { attributes: { 'messaging.batch.message_count': run.length } }, () => this.opts.db.transaction(async (sql) => {
+        const done: AppliedOutcome[] = [];
+        for (current = 0; current < run.length; current += 1) {
+          const { message, envelope, delivery } = run[current];
+          const key = parkingKey(message, envelope);
+          done.push(await inSpan(`${delivery.topic} process`, { kind: SpanKind.CONSUMER, attributes: this.spanAttributes(delivery) }, async (): Promise<AppliedOutcome> => {
+            if (await this.queueBehindParked(sql, message, envelope, delivery, key)) return 'queued';
+            return this.applier.applyIn(sql, envelope, delivery, { handlerRan: false });
+          }, extractTraceContext(delivery.headers)));
+        }
+        return done;
+      }));
+      return { ok: true, outcomes };
+    } catch (error) {
+      this.logger.warn({ err: error, groupId: this.opts.groupId, failedAt: current, messages: run.length }, 'a batch failed and was rolled back; applying it in parts');
+      return { ok: false, failedAt: current };
+    }
+  }
+
+  private async commit(consumer: Consumer, topic: string, partition: number, offset: string): Promise<void> {
+    try {
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
+    } catch (error) {
+      // The group moved on (a rebalance): the new owner gets the messages again and the inbox skips them.
+      this.logger.warn({ err: error, groupId: this.opts.groupId, topic, partition, offset }, 'offset commit failed; the messages will be redelivered and skipped');
+    }
+  }
+
+  private spanAttributes(delivery: Delivery): Record<string, string | number> {
+    return {
+      'messaging.system': 'kafka', 'messaging.destination.name': delivery.topic, 'messaging.destination.partition.id': String(delivery.partition),
+      'messaging.kafka.offset': Number(delivery.offset), 'messaging.consumer.group.name': this.opts.groupId,
+      'messaging.message.id': delivery.headers[MessageHeader.messageId] ?? '',
+    };
   }
 
   /** Resolves to the error to dead-letter the message with, or undefined when it was applied, skipped or parked. */

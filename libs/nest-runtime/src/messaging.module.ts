@@ -16,6 +16,7 @@ import {
 } from '@payments/messaging';
 import { Database, Sql } from '@payments/persistence';
 import { LOGGER, Logger, METRICS, ServiceMetrics } from '@payments/observability';
+import { integerEnv } from './config';
 import { DATABASE } from './database.module';
 import { MessagingGauges } from './messaging-metrics';
 import { PARKED_MESSAGES_SCHEMA, ParkedMessagesController } from './parked-messages.controller';
@@ -34,6 +35,12 @@ export interface ConsumerSpec {
   topics: string[];
   handler: Type<ConsumerHandler>;
   retry?: RetryPolicy;
+  /**
+   * Waiting messages of a partition applied in one transaction, at most this many (InboxConsumer's
+   * `maxBatchSize`); CONSUMER_MAX_BATCH overrides it for every consumer that batches. Unset: one
+   * message per transaction, always (for handlers that call out, such as checkout's provider calls).
+   */
+  maxBatchSize?: number;
 }
 
 export interface MessagingOptions {
@@ -99,6 +106,7 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
         groupId: spec.groupId,
         topics: spec.topics,
         retry: spec.retry,
+        maxBatchSize: spec.maxBatchSize === undefined ? 1 : integerEnv(process.env, 'CONSUMER_MAX_BATCH', spec.maxBatchSize, { min: 1, max: 1000 }),
         fromBeginning: true,
         logger: this.logger,
         handler: (envelope, ctx) => handler.handle(envelope, ctx),

@@ -4,7 +4,9 @@
 // outbox -> Kafka -> inbox messages/s with the effect applied once; event-loop time of redacting
 // 16/64/256 KiB webhooks (tools/bench/redaction.bench.ts, also runnable alone); webhook-ingest's
 // event-loop time to verify, redact and store a signed 16/64/256 KiB event, with /health/live
-// asked meanwhile (tools/bench/webhook-ingest.bench.ts, also runnable alone).
+// asked meanwhile (tools/bench/webhook-ingest.bench.ts, also runnable alone); the six apps under load beside
+// PostgreSQL's commit ceiling: checkout through the gateway, webhook -> entitlement-granted at 20, 50 and 100/s with
+// commits per webhook, and each app's memory (tools/bench/system-flow.bench.ts, also runnable alone).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { InboxConsumer, OutboxRelay, createKafka, enqueueOutbox, ensureTopics, m
 import { OrderPlaced, buildMessage } from '@payments/contracts';
 import { PgDatabase, databaseUrl } from '@payments/persistence';
 import { redactionBench } from './redaction.bench';
+import { systemFlowBench } from './system-flow.bench';
 import { webhookIngestBench } from './webhook-ingest.bench';
 
 const ROOT = join(__dirname, '..', '..');
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
     await pipelineBench(db, schema, brokers, 5000);
     redactionBench();
     await webhookIngestBench(brokers);
+    await systemFlowBench(brokers, { rates: [20, 50, 100], seconds: 8, portBase: 17000 });
   } finally {
     await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await db.close();

@@ -1,0 +1,246 @@
+// The whole system under load, measured from outside, beside the machine's own ceiling; prints figures, asserts nothing.
+//   KAFKA_BROKERS=127.0.0.1:9092 node -r @swc-node/register tools/bench/system-flow.bench.ts [--rates 20,50] [--seconds 8] [--port-base 17000]
+// (also part of `npm run bench`). APP_RUNTIME=compiled runs the output of `npm run build`; BENCH_CPU_PROFILE_DIR=dir
+// makes every app write a CPU profile of the webhook phases there when it stops.
+// Figures, all in one run on the same PostgreSQL and broker:
+//   - PostgreSQL's commit ceiling: single-row autocommit INSERTs from 16 connections, commits/s;
+//   - POST /api/payments/checkout through the gateway, 16 concurrent buyers against the sandbox: requests/s, p50, p99;
+//   - webhook -> entitlement-granted at each rate (the sandbox pays orders opened beforehand and sends
+//     its signed webhook; the clock stops when entitlement-granted for the order is on Kafka): achieved
+//     rate, p50, p99, and PostgreSQL commits per webhook across the whole system (pg_stat_database);
+//   - each app's resident memory (VmRSS) after the load.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client, Pool } from 'pg';
+import { SignJWT } from 'jose';
+import { Topics, decodeEnvelope } from '@payments/contracts';
+import { databaseUrl } from '@payments/persistence';
+import { DEV_SECRETS, SystemPorts, consumerLag, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
+
+const ROOT = join(__dirname, '..', '..');
+const BUYERS = 16;
+
+interface Opened { orderId: string; paymentIntent: string }
+
+export interface SystemFlowOptions {
+  readonly rates: readonly number[];
+  readonly seconds: number;
+  readonly portBase: number;
+}
+
+const percentile = (values: readonly number[], p: number): number => {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (value: number) => `${Math.round(value)} ms`;
+const sleep = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay));
+
+const tokenFor = (userId: string) => new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuedAt()
+  .setExpirationTime('1h').sign(new TextEncoder().encode(DEV_SECRETS.JWT_SECRET));
+
+/** Commits/s PostgreSQL sustains at `connections` concurrent single-row autocommit INSERTs, for `durationMs`. */
+async function commitCeiling(url: string, connections: number, durationMs: number): Promise<number> {
+  const pool = new Pool({ connectionString: url, max: connections });
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_commits (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())');
+  let commits = 0;
+  const deadline = Date.now() + durationMs;
+  const started = Date.now();
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (Date.now() < deadline) {
+      await pool.query('INSERT INTO bench_commits DEFAULT VALUES');
+      commits += 1;
+    }
+  }));
+  const elapsed = Date.now() - started;
+  await pool.query('DROP TABLE bench_commits');
+  await pool.end();
+  return (commits * 1000) / elapsed;
+}
+
+async function openCheckout(gateway: string, token: string): Promise<{ latencyMs: number; opened?: Opened }> {
+  const started = performance.now();
+  const response = await fetch(`${gateway}/api/payments/checkout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ productId: 'course-typescript-101', currency: 'USD' }),
+  });
+  const body = (await response.json()) as { orderId?: string; payment?: { providerReference?: string } };
+  const latencyMs = performance.now() - started;
+  return response.status === 201 && body.orderId && body.payment?.providerReference
+    ? { latencyMs, opened: { orderId: body.orderId, paymentIntent: body.payment.providerReference } }
+    : { latencyMs };
+}
+
+/** BUYERS concurrent buyers, each opening checkouts one after another until `until` says stop. */
+async function checkoutLoad(gateway: string, tokens: readonly string[], until: (opened: number, elapsedMs: number) => boolean) {
+  const latencies: number[] = [];
+  const opened: Opened[] = [];
+  let refused = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: BUYERS }, async (_, buyer) => {
+    for (let i = 0; !until(opened.length, performance.now() - started); i += 1) {
+      const answer = await openCheckout(gateway, tokens[(buyer + i * BUYERS) % tokens.length]);
+      latencies.push(answer.latencyMs);
+      if (answer.opened) opened.push(answer.opened);
+      else refused += 1;
+    }
+  }));
+  return { latencies, opened, refused, elapsedMs: performance.now() - started };
+}
+
+async function commitsSoFar(db: Client): Promise<number> {
+  // Statistics reach pg_stat_database when a backend flushes them (at most once a second while busy).
+  await sleep(1_500);
+  const { rows } = await db.query<{ commits: string }>('SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()');
+  return Number(rows[0].commits);
+}
+
+async function quiet(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (let i = 0; i < 600 && (await consumerLag(admin)) > 0; i += 1) await sleep(100);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Pays `orders` at `rate` per second (open loop: one every 1/rate s, not waiting for the one before), timing each until its grant is on Kafka. */
+async function webhookFlow(sandbox: string, kafka: Kafka, orders: readonly Opened[], rate: number) {
+  const paidAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const consumer = kafka.consumer({ groupId: uniqueName('bench_grants'), maxWaitTimeInMs: 50 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [Topics.entitlementGranted], fromBeginning: false });
+  let assigned = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => { assigned = true; });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const { orderId } = decodeEnvelope(message.value).payload as { orderId: string };
+      const at = paidAt.get(orderId);
+      if (at !== undefined) {
+        latencies.push(performance.now() - at);
+        paidAt.delete(orderId);
+      }
+    },
+  });
+  while (!assigned) await sleep(50);
+  await sleep(500);
+  const started = performance.now();
+  const payments: Promise<unknown>[] = [];
+  for (let i = 0; i < orders.length; i += 1) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const { orderId, paymentIntent } = orders[i];
+    paidAt.set(orderId, performance.now());
+    payments.push(fetch(`${sandbox}/_sandbox/stripe/payment_intents/${paymentIntent}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+  }
+  const sentMs = performance.now() - started;
+  await Promise.all(payments);
+  for (let i = 0; i < 1_200 && latencies.length < orders.length; i += 1) await sleep(50);
+  const doneMs = performance.now() - started;
+  await consumer.disconnect();
+  return { latencies, sentMs, doneMs, missing: orders.length - latencies.length };
+}
+
+function rssMiB(pid: number | undefined): string {
+  if (pid === undefined) return '-';
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+    return line ? `${Math.round(Number(line.replace(/\D+/g, '')) / 1024)} MiB` : '-';
+  } catch {
+    return '-';
+  }
+}
+
+export async function systemFlowBench(brokers: readonly string[], options: SystemFlowOptions): Promise<void> {
+  const base = options.portBase;
+  const ports: SystemPorts = { gateway: base, webhookIngest: base + 1, checkout: base + 2, orderLedger: base + 3, entitlements: base + 4, sandbox: base + 10 };
+  const name = uniqueName('payments_bench');
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(databaseUrl());
+  url.pathname = `/${name}`;
+  const env = systemEnvironment(ports, {
+    PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: brokers.join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_PER_IP_PER_MINUTE: '10000000', RECONCILIATION_SCHEDULE: 'off',
+    ...(process.env.APP_RUNTIME ? { APP_RUNTIME: process.env.APP_RUNTIME } : {}),
+    // Each app writes a V8 CPU profile of its whole run when it exits (read with tools/bench/cpu-profile-summary.ts).
+    ...(process.env.BENCH_CPU_PROFILE_DIR
+      ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile.preload.cjs')}`, BENCH_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROFILE_DIR } : {}),
+  });
+  const system = await startSystem({ env, ports, logDir: join(ROOT, 'tmp', 'bench-logs', name) });
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  const kafka = new Kafka({ clientId: 'bench-system-flow', brokers: [...brokers], logLevel: logLevel.NOTHING });
+  const gateway = `http://127.0.0.1:${ports.gateway}`;
+  const sandbox = `http://127.0.0.1:${ports.sandbox}`;
+  try {
+    console.log(`system flow: six apps (${process.env.APP_RUNTIME ?? 'source'}), database ${name}, Kafka ${brokers.join(',')}`);
+    const ceiling = await commitCeiling(url.toString(), BUYERS, 3_000);
+    console.log(`postgres commit ceiling      c=${BUYERS}  ${Math.round(ceiling)} commits/s`);
+
+    const tokens = await Promise.all(Array.from({ length: 256 }, () => tokenFor(`bench-${randomUUID()}`)));
+    await checkoutLoad(gateway, tokens, (opened) => opened >= BUYERS * 2); // warm-up: connections, JIT
+    const measured = await checkoutLoad(gateway, tokens, (_opened, elapsed) => elapsed >= options.seconds * 1000);
+    const rps = (measured.latencies.length * 1000) / measured.elapsedMs;
+    console.log(`checkout via gateway         c=${BUYERS}  ${measured.latencies.length} requests in ${(measured.elapsedMs / 1000).toFixed(1)} s = ${rps.toFixed(1)} requests/s, `
+      + `p50 ${ms(percentile(measured.latencies, 50))}, p99 ${ms(percentile(measured.latencies, 99))}, refused ${measured.refused}; `
+      + `${(rps / ceiling).toFixed(3)}x the commit ceiling`);
+
+    const needed = options.rates.reduce((total, rate) => total + rate * options.seconds, 0);
+    const orders = [...measured.opened];
+    if (orders.length < needed) orders.push(...(await checkoutLoad(gateway, tokens, (opened) => opened >= needed - orders.length)).opened);
+    await quiet(kafka);
+
+    if (process.env.BENCH_CPU_PROFILE_DIR) writeFileSync(join(process.env.BENCH_CPU_PROFILE_DIR, 'start'), '');
+    for (const rate of options.rates) {
+      const batch = orders.splice(0, rate * options.seconds);
+      const before = await commitsSoFar(db);
+      const flow = await webhookFlow(sandbox, kafka, batch, rate);
+      await quiet(kafka);
+      const commits = (await commitsSoFar(db)) - before;
+      const achieved = (flow.latencies.length * 1000) / flow.doneMs;
+      console.log(`webhook -> entitlement-granted  rate=${rate}/s  ${batch.length} sent in ${(flow.sentMs / 1000).toFixed(1)} s, ${flow.latencies.length} granted `
+        + `(${achieved.toFixed(1)}/s overall), p50 ${ms(percentile(flow.latencies, 50))}, p99 ${ms(percentile(flow.latencies, 99))}, missing ${flow.missing}; `
+        + `${(commits / batch.length).toFixed(1)} commits per webhook (whole system)`);
+    }
+    console.log(`resident memory after load    ${system.instances().map((instance) => `${instance.app} ${rssMiB(instance.process.pid)}`).join(', ')}`);
+  } finally {
+    await db.end();
+    await system.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+function optionsFrom(args: readonly string[]): SystemFlowOptions {
+  const value = (flag: string) => {
+    const index = args.indexOf(flag);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const rates = (value('--rates') ?? '20,50').split(',').map(Number);
+  const seconds = Number(value('--seconds') ?? 8);
+  const portBase = Number(value('--port-base') ?? 17000);
+  if (rates.some((rate) => !Number.isInteger(rate) || rate < 1) || !Number.isInteger(seconds) || seconds < 1 || !Number.isInteger(portBase)) {
+    throw new Error('usage: system-flow.bench.ts [--rates 20,50] [--seconds 8] [--port-base 17000]');
+  }
+  return { rates, seconds, portBase };
+}
+
+if (require.main === module) {
+  const brokers = process.env.KAFKA_BROKERS?.split(',');
+  if (!brokers) {
+    console.error('KAFKA_BROKERS is required (npm run bench starts a broker of its own)');
+    process.exit(2);
+  }
+  systemFlowBench(brokers, optionsFrom(process.argv.slice(2))).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -130,7 +130,10 @@ describe('a settlement day reconciled end to end: order-ledger asks, checkout fe
     const run = await probe.startRun(provider, today);
     const ended = await probe.runEnded(run.runId);
     expect(ended).toMatchObject({ status: 'reconciled', matchedLines: 3, openDiscrepancies: 0 });
-    expect(tail.on(Topics.settlementReports).filter((m) => (m.payload as { runId: string }).runId === run.runId)).toHaveLength(1);
+    // order-ledger may read checkout's report before this test's own reader does.
+    const reports = () => tail.on(Topics.settlementReports).filter((m) => (m.payload as { runId: string }).runId === run.runId);
+    await eventually(async () => (reports().length > 0 ? true : undefined), 30_000, "checkout's settlement report on the topic");
+    expect(reports()).toHaveLength(1);
     const booked = await journalsOf(run.runId);
     expect(booked.filter((id) => id.startsWith('payout:'))).toHaveLength(1);
     expect(booked.filter((id) => id.startsWith(`fee:${provider}:`))).toHaveLength(2);

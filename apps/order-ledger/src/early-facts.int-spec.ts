@@ -22,6 +22,9 @@ describe('order-ledger: provider facts published before their CheckoutOpened', (
   it('a payment that overtakes its order is recorded, then pays the order the moment it is placed', async () => {
     const orderId = randomUUID();
     await ledger.kafka.publish(Topics.providerEvents, [paid(orderId)]);
+    // The two topics are consumed independently: the order is placed only once the payment is
+    // recorded, so the payment has overtaken it for certain.
+    await eventually(async () => ((await ledger.streamTypes(orderId)).includes('ProviderFactReceivedEarly') ? true : undefined), 30_000, 'the early payment recorded');
     await ledger.kafka.publish(Topics.checkoutEvents, [opened(orderId)]);
 
     await eventually(async () => (typesAbout(orderId).includes('OrderPaid') ? true : undefined), 30_000, 'OrderPaid');

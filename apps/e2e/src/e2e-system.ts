@@ -41,20 +41,24 @@ const SERVICE_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Moves the services' consumer groups to the end of their topics before a system starts. The broker
- * is shared: without this, the first system after the integration tests replays their history into
- * its fresh database (orders paid today that its sandbox never saw, deliberately broken messages),
- * and a system picks up what the one before it left unread. Retried while the group still counts a
- * member of the system stopped before (until its session times out).
+ * Starts the services' consumer groups at the end of the topics they have never read, before a
+ * system starts. The broker is shared: without this, the first system after the integration tests
+ * replays their history into its fresh database (orders paid today that its sandbox never saw,
+ * deliberately broken messages). Groups that have read a topic carry on where they were (setting
+ * offsets joins the group, seconds per topic). Retried while the group still counts a member of a
+ * system stopped before (until its session times out).
  */
-async function skipEarlierMessages(): Promise<void> {
+async function skipHistoryNeverRead(): Promise<void> {
   const kafka = new Kafka({ clientId: 'e2e-offsets', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     for (const [groupId, topics] of Object.entries(SERVICE_SUBSCRIPTIONS)) {
-      for (const topic of topics.filter((name) => existing.has(name))) {
+      const present = topics.filter((name) => existing.has(name));
+      const committed = present.length > 0 ? await admin.fetchOffsets({ groupId, topics: present }) : [];
+      const neverRead = committed.filter(({ partitions }) => partitions.every(({ offset }) => BigInt(offset) < 0n)).map(({ topic }) => topic);
+      for (const topic of neverRead) {
         const ends = await admin.fetchTopicOffsets(topic);
         await eventually(async () => {
           await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
@@ -76,7 +80,7 @@ export async function startE2eSystem(overrides: NodeJS.ProcessEnv = {}, options:
   const url = new URL(databaseUrl());
   url.pathname = `/${name}`;
   const env = systemEnvironment(E2E_PORTS, { PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'info', ...overrides });
-  await skipEarlierMessages();
+  await skipHistoryNeverRead();
   await options.beforeApps?.(env);
   const system = await startSystem({ env, ports: E2E_PORTS, logDir: join(__dirname, '..', '..', '..', 'tmp', 'e2e-logs', name) });
   const db = new Client({ connectionString: url.toString() });

@@ -41,8 +41,8 @@ const SERVICE_SUBSCRIPTIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Starts the services' consumer groups at the end of the topics they have never read, before a
- * system starts. The broker is shared: without this, the first system after the integration tests
+ * Starts the services' consumer groups that have never read any of their topics at the end of
+ * them, before a system starts. The broker is shared: without this, the first system after the integration tests
  * replays their history into its fresh database (orders paid today that its sandbox never saw,
  * deliberately broken messages). Groups that have read a topic carry on where they were (setting
  * offsets joins the group, seconds per topic). Retried while the group still counts a member of a
@@ -57,8 +57,9 @@ async function skipHistoryNeverRead(): Promise<void> {
     for (const [groupId, topics] of Object.entries(SERVICE_SUBSCRIPTIONS)) {
       const present = topics.filter((name) => existing.has(name));
       const committed = present.length > 0 ? await admin.fetchOffsets({ groupId, topics: present }) : [];
-      const neverRead = committed.filter(({ partitions }) => partitions.every(({ offset }) => BigInt(offset) < 0n)).map(({ topic }) => topic);
-      for (const topic of neverRead) {
+      // Only a group that has read none of its topics (the first system on this broker); one that has read some carries on.
+      if (committed.some(({ partitions }) => partitions.some(({ offset }) => BigInt(offset) >= 0n))) continue;
+      for (const topic of present) {
         const ends = await admin.fetchTopicOffsets(topic);
         await eventually(async () => {
           await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });

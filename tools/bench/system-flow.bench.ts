@@ -169,6 +169,8 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
   const env = systemEnvironment(ports, {
     PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: brokers.join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_PER_IP_PER_MINUTE: '10000000', RECONCILIATION_SCHEDULE: 'off',
+    // The consumers' batching (decision 23), as the figures in docs/performance.md were taken; CONSUMER_MAX_BATCH=1 for one message per transaction.
+    CONSUMER_MAX_BATCH: process.env.CONSUMER_MAX_BATCH ?? '50',
     ...(process.env.APP_RUNTIME ? { APP_RUNTIME: process.env.APP_RUNTIME } : {}),
     // Each app writes a V8 CPU profile of its whole run when it exits (read with tools/bench/cpu-profile-summary.ts).
     ...(process.env.BENCH_CPU_PROFILE_DIR

@@ -36,9 +36,9 @@ export interface ConsumerSpec {
   handler: Type<ConsumerHandler>;
   retry?: RetryPolicy;
   /**
-   * Waiting messages of a partition applied in one transaction, at most this many (InboxConsumer's
-   * `maxBatchSize`); CONSUMER_MAX_BATCH overrides it for every consumer that batches. Unset: one
-   * message per transaction, always (for handlers that call out, such as checkout's provider calls).
+   * The most waiting messages of a partition this consumer may apply in one transaction
+   * (InboxConsumer's `maxBatchSize`) when CONSUMER_MAX_BATCH turns batching on (default 1: off).
+   * Unset: one message per transaction, always (for handlers that call out, such as checkout's).
    */
   maxBatchSize?: number;
 }
@@ -106,7 +106,8 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
         groupId: spec.groupId,
         topics: spec.topics,
         retry: spec.retry,
-        maxBatchSize: spec.maxBatchSize === undefined ? 1 : integerEnv(process.env, 'CONSUMER_MAX_BATCH', spec.maxBatchSize, { min: 1, max: 1000 }),
+        // Batching is off unless CONSUMER_MAX_BATCH asks for it (decision 23), and never above the consumer's own cap.
+        maxBatchSize: spec.maxBatchSize === undefined ? 1 : Math.min(spec.maxBatchSize, integerEnv(process.env, 'CONSUMER_MAX_BATCH', 1, { min: 1, max: 1000 })),
         fromBeginning: true,
         logger: this.logger,
         handler: (envelope, ctx) => handler.handle(envelope, ctx),

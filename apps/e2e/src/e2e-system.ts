@@ -153,6 +153,13 @@ export async function topicRecorder(topics: string[]) {
 export type TopicRecorder = Awaited<ReturnType<typeof topicRecorder>>;
 
 
+/** A control call to the sandbox (the buyer pays, the bank disputes, the provider pays a day out); its signed webhooks follow. */
+export async function sandboxControl<T>(path: string, body: unknown = {}): Promise<T> {
+  const response = await fetch(`${E2E_URLS.sandbox}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 200) throw new Error(`the sandbox answered ${response.status} to ${path}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 /** POST /api/payments/checkout as the frontend sends it, with a fresh Idempotency-Key. */
 export async function openCheckout<T>(token: string, body: Record<string, unknown>): Promise<{ status: number; body: T }> {
   const response = await fetch(`${E2E_URLS.gateway}/api/payments/checkout`, {

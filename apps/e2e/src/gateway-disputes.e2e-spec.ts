@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_URLS, E2eSystem, bearerFor, startE2eSystem, topicRecorder } from './e2e-system';
+import { E2eSystem, bearerFor, sandboxControl, startE2eSystem, topicRecorder } from './e2e-system';
 import { TRUSTING_LOCAL_PROXY, call, newUser, orderFixtures } from './gateway-http.fixture';
-
-/** A control call to the sandbox: the customer's bank opens or decides a dispute (its signed webhooks follow). */
-async function bank<T>(path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(`${E2E_URLS.sandbox}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (response.status !== 200) throw new Error(`the sandbox answered ${response.status} to ${path}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 describe('admin dispute actions through the gateway, against the running system', () => {
   let e2e: E2eSystem;
@@ -36,7 +29,7 @@ describe('admin dispute actions through the gateway, against the running system'
   /** A paid order whose payment the customer's bank disputes at the sandbox, once order-ledger holds the dispute. */
   async function disputedOrder() {
     const order = await paidOrder();
-    const disputeId = (await bank<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${order.paymentIntent}/dispute`)).dispute.id;
+    const disputeId = (await sandboxControl<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${order.paymentIntent}/dispute`)).dispute.id;
     await eventually(async () => ((await disputeStatus(order.orderId)) === 'opened' ? true : undefined), 30_000, 'the dispute on the order');
     return { ...order, disputeId };
   }
@@ -91,7 +84,7 @@ describe('admin dispute actions through the gateway, against the running system'
     const completed = recorder.on(Topics.checkoutEvents).find((m) => (m.payload as { requestId?: string }).requestId === requestId);
     expect(completed?.payload).toMatchObject({ outcome: 'done', status: 'under_review' });
 
-    await bank(`/_sandbox/stripe/disputes/${disputeId}/resolve`, { outcome: 'lost' });
+    await sandboxControl(`/_sandbox/stripe/disputes/${disputeId}/resolve`, { outcome: 'lost' });
     await eventually(async () => ((await disputeStatus(orderId)) === 'lost' ? true : undefined), 30_000, 'the dispute lost');
     // The default policy: suspended while open, revoked once lost.
     await eventually(async () => {

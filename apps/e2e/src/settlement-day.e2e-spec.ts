@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ProviderName, Topics } from '@payments/contracts';
 import { eventually } from '@payments/testing';
-import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, openCheckout, startE2eSystem, topicRecorder } from './e2e-system';
+import { E2E_URLS, E2eSystem, TopicRecorder, bearerFor, messagesAbout, openCheckout, sandboxControl, startE2eSystem, topicRecorder } from './e2e-system';
 import { Answer, TRUSTING_LOCAL_PROXY, call, newUser } from './gateway-http.fixture';
 
 /*
@@ -24,13 +24,6 @@ interface Paid { provider: ProviderName; orderId: string; userId: string; paymen
 
 const today = () => new Date().toISOString().slice(0, 10);
 const CURRENCY: Record<ProviderName, string> = { stripe: 'USD', cashfree: 'INR' };
-
-/** A control call to the sandbox: the buyer pays, the bank disputes, the provider pays the day out. */
-async function sandbox<T>(path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(`${E2E_URLS.sandbox}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (response.status !== 200) throw new Error(`the sandbox answered ${response.status} to ${path}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 function expectStatus(answer: Answer, status: number): Answer {
   if (answer.status !== status) throw new Error(`expected ${status}, got ${answer.status}: ${answer.text}`);
@@ -58,8 +51,8 @@ function settlementDay(e2e: () => E2eSystem, adminToken: () => string) {
     if (opened.status !== 201) throw new Error(`checkout answered ${opened.status}`);
     const { orderId, amountMinor } = opened.body;
     const paymentId = provider === 'stripe'
-      ? (await sandbox<{ id: string }>(`/_sandbox/stripe/payment_intents/${opened.body.payment.providerReference}/pay`), opened.body.payment.providerReference)
-      : (await sandbox<{ payment: { cf_payment_id: string | number } }>(`/_sandbox/cashfree/orders/${orderId}/pay`, { paymentMethod: method })).payment.cf_payment_id.toString();
+      ? (await sandboxControl<{ id: string }>(`/_sandbox/stripe/payment_intents/${opened.body.payment.providerReference}/pay`), opened.body.payment.providerReference)
+      : (await sandboxControl<{ payment: { cf_payment_id: string | number } }>(`/_sandbox/cashfree/orders/${orderId}/pay`, { paymentMethod: method })).payment.cf_payment_id.toString();
     await until(orderId, 'paid', (row) => row.status === 'Paid');
     return { provider, orderId, userId, paymentId, amountMinor };
   }
@@ -82,16 +75,16 @@ function settlementDay(e2e: () => E2eSystem, adminToken: () => string) {
   /** The buyer's bank disputes the whole payment and decides it lost. */
   async function lostDispute(order: Paid): Promise<string> {
     const disputeId = order.provider === 'stripe'
-      ? (await sandbox<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${order.paymentId}/dispute`)).dispute.id
-      : String((await sandbox<{ dispute: { dispute_id: string | number } }>(`/_sandbox/cashfree/orders/${order.orderId}/dispute`)).dispute.dispute_id);
+      ? (await sandboxControl<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${order.paymentId}/dispute`)).dispute.id
+      : String((await sandboxControl<{ dispute: { dispute_id: string | number } }>(`/_sandbox/cashfree/orders/${order.orderId}/dispute`)).dispute.dispute_id);
     await until(order.orderId, 'disputed', (row) => row.dispute_status === 'opened');
-    await sandbox(order.provider === 'stripe' ? `/_sandbox/stripe/disputes/${disputeId}/resolve` : `/_sandbox/cashfree/disputes/${disputeId}/resolve`, { outcome: 'lost' });
+    await sandboxControl(order.provider === 'stripe' ? `/_sandbox/stripe/disputes/${disputeId}/resolve` : `/_sandbox/cashfree/disputes/${disputeId}/resolve`, { outcome: 'lost' });
     await until(order.orderId, 'dispute lost', (row) => row.dispute_status === 'lost');
     return disputeId;
   }
 
   async function payOut(provider: ProviderName, discrepancies?: unknown): Promise<void> {
-    await sandbox(provider === 'stripe' ? '/_sandbox/stripe/payouts' : '/_sandbox/cashfree/settlements', { date: today(), ...(discrepancies ? { discrepancies } : {}) });
+    await sandboxControl(provider === 'stripe' ? '/_sandbox/stripe/payouts' : '/_sandbox/cashfree/settlements', { date: today(), ...(discrepancies ? { discrepancies } : {}) });
   }
 
   /** An admin reconciles the day through the gateway and follows the run to its end. */

@@ -2,25 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Browser, Page } from 'playwright-core';
 import { eventually } from '@payments/testing';
-import { E2E_URLS, E2eSystem, bearerFor, openCheckout, orderView, startE2eSystem } from './e2e-system';
+import { E2E_URLS, E2eSystem, bearerFor, openCheckout, orderView, sandboxControl, startE2eSystem } from './e2e-system';
 import { launchBrowser, newPage, screenshot, signIn, unlabelledControls, webSystemEnvironment } from './web-browser.fixture';
 
 interface Opened { orderId: string; payment: { providerReference: string } }
 
 const ADMIN = 'admin-console-money';
 
-/** A control call to the sandbox (the customer's bank, the provider's payouts); its signed webhooks follow. */
-async function sandbox<T>(path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(`${E2E_URLS.sandbox}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (response.status !== 200) throw new Error(`the sandbox answered ${response.status} to ${path}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** A paid Stripe order of a new buyer, made through the API as the storefront would. */
 async function paidOrder(): Promise<{ orderId: string; paymentIntent: string }> {
   const token = await bearerFor(`buyer-${randomUUID().slice(0, 8)}`);
   const { body } = await openCheckout<Opened>(token, { productId: 'course-typescript-101', currency: 'USD' });
-  await sandbox(`/_sandbox/stripe/payment_intents/${body.payment.providerReference}/pay`);
+  await sandboxControl(`/_sandbox/stripe/payment_intents/${body.payment.providerReference}/pay`);
   await eventually(async () => ((await orderView<{ status: string }>(token, body.orderId))?.status === 'paid' ? true : undefined), 60_000, 'the order paid');
   return { orderId: body.orderId, paymentIntent: body.payment.providerReference };
 }
@@ -62,7 +55,7 @@ describe('disputes and reconciliation in the operations console, in a browser', 
 
   it("an admin finds a paid order's dispute, contests it with evidence and sees the provider's answer recorded", async () => {
     const { orderId, paymentIntent } = await paidOrder();
-    const { dispute } = await sandbox<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${paymentIntent}/dispute`);
+    const { dispute } = await sandboxControl<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${paymentIntent}/dispute`);
 
     await openConsolePage(page, 'Disputes');
     await page.getByLabel('Stage').selectOption('opened');
@@ -109,7 +102,7 @@ describe('disputes and reconciliation in the operations console, in a browser', 
   it("an admin reconciles today's Stripe day, reads its report and downloads the CSV", async () => {
     // The day's payments, the dispute's withdrawal included, paid out at once. order-ledger may start
     // a run of its own when the payout webhook arrives; the admin's run is another run of the same day.
-    await sandbox('/_sandbox/stripe/payouts', { date: today });
+    await sandboxControl('/_sandbox/stripe/payouts', { date: today });
 
     await openConsolePage(page, 'Reconciliation');
     const form = page.getByRole('form', { name: 'Run a day' });
@@ -166,12 +159,12 @@ describe('disputes and reconciliation in the operations console, in a browser', 
       return { status: response.status, body: await response.text() };
     };
     const { orderId, paymentIntent } = await paidOrder();
-    const { dispute } = await sandbox<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${paymentIntent}/dispute`);
+    const { dispute } = await sandboxControl<{ dispute: { id: string } }>(`/_sandbox/stripe/payment_intents/${paymentIntent}/dispute`);
     const opened = await eventually(async () => {
       const answer = await disputesOf(orderId);
       return answer.status === 200 && (JSON.parse(answer.body) as { disputes: { stage: string }[] }).disputes[0]?.stage === 'opened' ? answer.body : undefined;
     }, 60_000, 'the dispute opened on the order');
-    await sandbox(`/_sandbox/stripe/disputes/${dispute.id}/resolve`, { outcome: 'lost' });
+    await sandboxControl(`/_sandbox/stripe/disputes/${dispute.id}/resolve`, { outcome: 'lost' });
     await eventually(async () => ((await disputesOf(orderId)).body.includes('"stage":"lost"') ? true : undefined), 60_000, 'the dispute lost');
 
     // The page still shows what it read before the bank decided: its reads of the order's disputes are held at that answer.

@@ -21,6 +21,12 @@ async function paidOrder(): Promise<{ buyer: string; orderId: string }> {
   return { buyer, orderId: body.orderId };
 }
 
+/** Reloads the page and waits until the listing in `section` has answered (it reads every time it is shown). */
+async function reloadListing(page: Page, section: string): Promise<void> {
+  await page.reload();
+  await page.locator(`section[aria-labelledby="${section}"][aria-busy="false"]`).waitFor({ timeout: 30_000 });
+}
+
 async function openConsolePage(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -160,7 +166,7 @@ describe('the operations console in a browser', () => {
     const item = page.locator(`[data-unmatched-order-id="${orderId}"]`);
     // Listed as soon as order-ledger records it, surfaced once ORDER_UNMATCHED_AFTER_MS passes.
     await eventually(async () => {
-      await page.reload();
+      await reloadListing(page, 'unmatched-title');
       return (await item.filter({ hasText: 'surfaced' }).count()) === 1 ? true : undefined;
     }, 60_000, 'the unmatched payment listed as surfaced');
     expect(await item.textContent()).toContain('$42.00');
@@ -191,7 +197,7 @@ describe('the operations console in a browser', () => {
     const topic = page.locator(`[data-topic="${Topics.checkoutEvents}"]`);
     const letter = topic.locator('li').filter({ hasText: key });
     await eventually(async () => {
-      await page.reload();
+      await reloadListing(page, 'dlq-title');
       return (await letter.count()) === 1 ? true : undefined;
     }, 60_000, 'the dead letter listed');
     await letter.locator('summary').click();

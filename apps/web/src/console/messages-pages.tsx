@@ -18,7 +18,7 @@ interface DeadLetterTopic { topic: string; deadLetterTopic: string; deadLetters:
 export function DeadLettersPage() {
   const { data, error, load } = useLoad<{ topics: DeadLetterTopic[] }>('/api/admin/dead-letters');
   return (
-    <section aria-labelledby="dlq-title">
+    <section aria-labelledby="dlq-title" aria-busy={data === null && error === null ? 'true' : 'false'}>
       <h1 id="dlq-title">Dead letters</h1>
       <ErrorNotice error={error} />
       {data && data.topics.every((topic) => topic.deadLetters.length === 0) && <p>No dead letters.</p>}

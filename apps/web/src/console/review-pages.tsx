@@ -62,7 +62,7 @@ interface Unmatched {
 export function UnmatchedPage() {
   const list = useListing<Unmatched>((state) => `/api/admin/unmatched-payments?state=${state}`, (answer: { items: never[] }) => answer.items);
   return (
-    <section aria-labelledby="unmatched-title">
+    <section aria-labelledby="unmatched-title" aria-busy={list.items === null && list.error === null ? 'true' : 'false'}>
       <h1 id="unmatched-title">Unmatched payments</h1>
       <StatePicker id="unmatched-state" state={list.state} onChange={list.setState} />
       <ErrorNotice error={list.error} />

@@ -65,8 +65,8 @@ async function rowsInEverySchema(db: Client, table: string, where = 'true'): Pro
 }
 
 /**
- * Events past the slowest projection's checkpoint, in every schema holding an event store with
- * projections: the read models (order-ledger's order summaries) catch up asynchronously, after the
+ * Events still ahead of each projection's checkpoint (summed over projections), in every schema
+ * holding an event store with projections: the read models (order-ledger's order summaries) catch up asynchronously, after the
  * consumer that appended the events committed its offset.
  */
 export async function eventsNotProjected(db: Client): Promise<number> {
@@ -76,9 +76,12 @@ export async function eventsNotProjected(db: Client): Promise<number> {
   );
   let total = 0;
   for (const { schema } of schemas) {
+    // In the projections' own order, (transaction id, global position): a transaction that took a
+    // lower position can commit after one with a higher position, so positions alone would call an
+    // event applied that is still ahead of a checkpoint.
     const { rows } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${schema}.events
-        WHERE global_position > (SELECT coalesce(min(global_position), 0) FROM ${schema}.projection_checkpoints)`,
+      `SELECT count(*)::int AS n FROM ${schema}.projection_checkpoints c
+         JOIN ${schema}.events e ON (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)`,
     );
     total += rows[0].n;
   }

@@ -43,7 +43,9 @@ export class CheckoutModule {
           brokers: config.kafkaBrokers,
           schema: 'checkout',
           topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents, Topics.providerEvents, Topics.settlementReports],
-          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler }],
+          // Each command's provider call holds back only the same buyer's (or order's) next command; 8 in
+          // flight leaves 2 of the pool's 10 connections to the outbox relay and the parked-message retrier.
+          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler, keyConcurrency: 8 }],
         }),
       ],
       providers: [

@@ -1,4 +1,4 @@
-import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, ConsumerRunConfig, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ContractViolationError, Envelope, decodeEnvelope } from '@payments/contracts';
 import { Database, Sql, assertSchemaName } from '@payments/persistence';
 import { SpanKind, extractTraceContext, inSpan } from '@payments/observability';
@@ -10,6 +10,7 @@ import { MessageHeader, headersToRecord } from './message-headers.mapper';
 import { MessageHandler } from './message-handler.port';
 import { ParkedMessageRetrier } from './parked-message.retrier';
 import { isKeyParked, parkMessage } from './parked-messages.sql';
+import { KeyLanes, OffsetWatermark } from './key-lanes';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, assertRetryPolicy, backoffMs, hasAttemptsLeft } from './retry.policy';
 
 export interface InboxConsumerOptions {
@@ -35,6 +36,14 @@ export interface InboxConsumerOptions {
    * whose handlers call out (a provider call inside a batch would hold the others back).
    */
   maxBatchSize?: number;
+  /**
+   * For consumers whose handlers call out (checkout's provider calls): at most this many messages
+   * in flight at once, each in its own transaction, started as soon as the one before it with the
+   * same key is done, without waiting for other keys, partitions or the next fetch. Offsets are
+   * committed as the messages below them finish. Default 0: off (a partition's messages one after
+   * another). Not with `maxBatchSize` > 1.
+   */
+  keyConcurrency?: number;
   /** A member that stops heartbeating (SIGKILL) loses its partitions after this long; default 6000 ms. */
   sessionTimeoutMs?: number;
   /** How often to look for parked messages whose retry is due; default 250 ms. */
@@ -52,6 +61,13 @@ const IMMEDIATE_ATTEMPTS = 3;
 /** An idle fetch returns after this long; `stop()` waits for the fetch in flight (kafkajs default 5 s). */
 const IDLE_FETCH_WAIT_MS = 1_000;
 const RELAUNCH_AFTER_MS = 1_000;
+/** While `keyConcurrency` messages are in flight, the fetch waits, heartbeating this often. */
+const FULL_HEARTBEAT_MS = 1_000;
+/** A message that could not be settled (database or broker away) is tried again after this, doubling. */
+const SETTLE_RETRY_MS = 200;
+const SETTLE_RETRY_MAX_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How a batch transaction ended: every message in it applied (or skipped, or queued), or the index of the one that failed. */
 type BatchAttempt = { readonly ok: true; readonly outcomes: readonly AppliedOutcome[] } | { readonly ok: false; readonly failedAt: number };
@@ -83,11 +99,19 @@ export class InboxConsumer {
   private stopped = false;
 
   private readonly maxBatchSize: number;
+  private readonly keyConcurrency: number;
+  private readonly lanes = new KeyLanes();
+  /** Per `topic/partition`, in the current group generation (`keyConcurrency` only). */
+  private watermarks = new Map<string, OffsetWatermark>();
+  private commits: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: InboxConsumerOptions) {
     this.schema = assertSchemaName(opts.schema);
     this.maxBatchSize = opts.maxBatchSize ?? 1;
     if (!Number.isInteger(this.maxBatchSize) || this.maxBatchSize < 1) throw new RangeError(`maxBatchSize must be a whole number from 1, got ${opts.maxBatchSize}`);
+    this.keyConcurrency = opts.keyConcurrency ?? 0;
+    if (!Number.isInteger(this.keyConcurrency) || this.keyConcurrency < 0) throw new RangeError(`keyConcurrency must be a whole number from 0, got ${opts.keyConcurrency}`);
+    if (this.keyConcurrency > 0 && this.maxBatchSize > 1) throw new RangeError('keyConcurrency and maxBatchSize > 1 do not go together');
     this.retry = assertRetryPolicy(opts.retry ?? DEFAULT_RETRY_POLICY);
     this.logger = opts.logger ?? silentLogger;
     this.applier = new InboxApplier(opts.db, this.schema, opts.groupId, opts.handler);
@@ -126,18 +150,31 @@ export class InboxConsumer {
       // kafkajs gives up on errors it deems final (a commit after the group moved on, say): start afresh.
       if (!payload.restart && !this.stopped) this.relaunchSoon(consumer, producer);
     });
+    // A new generation may hand this member other partitions, and fetches from the committed offsets again.
+    this.watermarks = new Map();
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.watermarks = new Map();
+    });
     try {
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: this.opts.fromBeginning ?? false });
       const partitionsConsumedConcurrently = this.opts.partitionsConsumedConcurrently ?? 6;
-      await consumer.run(this.maxBatchSize > 1
-        ? { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.consumeBatch(consumer, producer, payload) }
-        : { autoCommit: false, partitionsConsumedConcurrently, eachMessage: (payload) => this.consume(consumer, producer, payload) });
+      await consumer.run(this.runConfig(consumer, producer, partitionsConsumedConcurrently));
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
       throw error;
     }
     this.consumer = consumer;
+  }
+
+  private runConfig(consumer: Consumer, producer: Producer, partitionsConsumedConcurrently: number): ConsumerRunConfig {
+    if (this.keyConcurrency > 0) {
+      return { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.dispatchBatch(consumer, producer, payload) };
+    }
+    if (this.maxBatchSize > 1) {
+      return { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.consumeBatch(consumer, producer, payload) };
+    }
+    return { autoCommit: false, partitionsConsumedConcurrently, eachMessage: (payload) => this.consume(consumer, producer, payload) };
   }
 
   private relaunchSoon(crashed: Consumer, producer: Producer): void {
@@ -161,12 +198,21 @@ export class InboxConsumer {
     this.producer = undefined;
     this.retrier = undefined;
     await retrier?.stop();
+    // Messages in flight finish (and commit); those waiting to be tried again give up, uncommitted.
+    await this.lanes.idle();
+    await this.commits;
     if (consumer) await consumer.disconnect();
     if (producer) await producer.disconnect();
   }
 
   private async consume(consumer: Consumer, producer: Producer, payload: EachMessagePayload): Promise<void> {
     const { topic, partition, message } = payload;
+    await this.settle(producer, topic, partition, message);
+    await this.commit(consumer, topic, partition, message.offset);
+  }
+
+  /** Applies, skips, parks or dead-letters one message; throws when it could do none of these (database or broker away). */
+  private async settle(producer: Producer, topic: string, partition: number, message: KafkaMessage): Promise<void> {
     const delivery: Delivery = { topic, partition, offset: message.offset, headers: headersToRecord(message.headers) };
     // A child of the span that enqueued the message (its `traceparent`), so one payment is one trace.
     const failure = await inSpan(`${topic} process`, { kind: SpanKind.CONSUMER, attributes: this.spanAttributes(delivery) },
@@ -177,7 +223,62 @@ export class InboxConsumer {
       this.logger.error({ err: failure.error, ...this.where(delivery) }, 'message sent to the dead-letter topic');
       this.opts.onOutcome?.(topic, 'dead_lettered');
     }
-    await this.commit(consumer, topic, partition, message.offset);
+  }
+
+  /**
+   * `keyConcurrency`: hands each message of the batch to its key's lane and returns without waiting
+   * for them (so the next fetch is not held up by a slow handler), unless the lanes are full.
+   */
+  private async dispatchBatch(consumer: Consumer, producer: Producer, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    const lane = `${topic}/${partition}`;
+    const gone = () => this.stopped || !isRunning() || isStale();
+    for (const message of batch.messages) {
+      while (!(await this.lanes.below(this.keyConcurrency, FULL_HEARTBEAT_MS))) {
+        if (gone()) return;
+        await heartbeat();
+      }
+      if (gone()) return;
+      let watermark = this.watermarks.get(lane);
+      if (!watermark) this.watermarks.set(lane, (watermark = new OffsetWatermark()));
+      const finish = watermark.add(BigInt(message.offset));
+      const owner = watermark;
+      // Messages without a Kafka key keep their partition's order.
+      const key = message.key !== null && message.key.length > 0 ? `key:${message.key.toString('utf8')}` : lane;
+      void this.lanes.run(key, async () => {
+        if (!(await this.settleUntilDone(producer, topic, partition, message))) return;
+        finish();
+        await this.commitWatermark(consumer, topic, partition, owner);
+      });
+      resolveOffset(message.offset);
+    }
+  }
+
+  /** Settles a message, trying again while the database or broker is away; false when the consumer stopped first (left uncommitted). */
+  private async settleUntilDone(producer: Producer, topic: string, partition: number, message: KafkaMessage): Promise<boolean> {
+    for (let waitMs = SETTLE_RETRY_MS; ; waitMs = Math.min(waitMs * 2, SETTLE_RETRY_MAX_MS)) {
+      try {
+        await this.settle(producer, topic, partition, message);
+        return true;
+      } catch (error) {
+        if (this.stopped) return false;
+        this.logger.warn({ err: error, groupId: this.opts.groupId, topic, partition, offset: message.offset, waitMs }, 'could not settle a message; trying again');
+        await sleep(waitMs);
+        if (this.stopped) return false;
+      }
+    }
+  }
+
+  /** Commits the partition's watermark if it moved; one commit at a time, so a lower one never lands after a higher one. */
+  private commitWatermark(consumer: Consumer, topic: string, partition: number, watermark: OffsetWatermark): Promise<void> {
+    this.commits = this.commits.then(async () => {
+      const next = watermark.committable;
+      if (next === undefined) return;
+      watermark.committed = next;
+      await this.commit(consumer, topic, partition, (next - 1n).toString());
+    });
+    return this.commits;
   }
 
   /**

@@ -41,6 +41,12 @@ export interface ConsumerSpec {
    * Unset: one message per transaction, always (for handlers that call out, such as checkout's).
    */
   maxBatchSize?: number;
+  /**
+   * Messages in flight at once across keys (InboxConsumer's `keyConcurrency`), for handlers that
+   * call out: a slow provider call holds back only its own key. Unset: a partition's messages one
+   * after another.
+   */
+  keyConcurrency?: number;
 }
 
 export interface MessagingOptions {
@@ -108,6 +114,7 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
         retry: spec.retry,
         // Batching is off unless CONSUMER_MAX_BATCH asks for it (decision 23), and never above the consumer's own cap.
         maxBatchSize: spec.maxBatchSize === undefined ? 1 : Math.min(spec.maxBatchSize, integerEnv(process.env, 'CONSUMER_MAX_BATCH', 1, { min: 1, max: 1000 })),
+        keyConcurrency: spec.keyConcurrency,
         fromBeginning: true,
         logger: this.logger,
         handler: (envelope, ctx) => handler.handle(envelope, ctx),

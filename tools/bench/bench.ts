@@ -1,6 +1,7 @@
 // Benchmarks on this machine's real PostgreSQL and Kafka; prints figures, asserts nothing.
 //   npm run bench            (starts a throw-away broker on 127.0.0.1:19192 unless KAFKA_BROKERS is set)
-// Figures: event-store appends/s at 1, 4 and 16 concurrent writers; catch-up reads events/s;
+// Figures: event-store appends/s at 1, 4 and 16 concurrent writers and catch-up reads events/s, beside
+// Emmett's PostgreSQL event store doing the same (tools/bench/event-store-vs-emmett.bench.ts, also runnable alone);
 // outbox -> Kafka -> inbox messages/s with the effect applied once; event-loop time of redacting
 // 16/64/256 KiB webhooks (tools/bench/redaction.bench.ts, also runnable alone); webhook-ingest's
 // event-loop time to verify, redact and store a signed 16/64/256 KiB event, with /health/live
@@ -10,48 +11,16 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { PostgresEventStore, START, eventStoreDdl } from '@payments/event-store';
 import { InboxConsumer, OutboxRelay, createKafka, enqueueOutbox, ensureTopics, messagingDdl } from '@payments/messaging';
 import { OrderPlaced, buildMessage } from '@payments/contracts';
 import { PgDatabase, databaseUrl } from '@payments/persistence';
+import { eventStoreComparison } from './event-store-vs-emmett.bench';
 import { redactionBench } from './redaction.bench';
 import { systemFlowBench } from './system-flow.bench';
 import { webhookIngestBench } from './webhook-ingest.bench';
 
 const ROOT = join(__dirname, '..', '..');
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
-
-async function appendBench(db: PgDatabase, schema: string, writers: number, perWriter: number): Promise<void> {
-  const store = new PostgresEventStore(schema);
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      for (let i = 0; i < perWriter; i += 1) {
-        const stream = `bench-${randomUUID()}`;
-        await db.transaction((sql) => store.append(sql, stream, 0, [{ type: 'BenchEvent', data: { i } }]));
-      }
-    }),
-  );
-  const elapsed = Date.now() - started;
-  const total = writers * perWriter;
-  console.log(`event-store append   writers=${String(writers).padStart(2)}  ${total} single-event appends in ${seconds(elapsed)} s = ${Math.round((total * 1000) / elapsed)} appends/s`);
-}
-
-async function readBench(db: PgDatabase, schema: string): Promise<void> {
-  const store = new PostgresEventStore(schema);
-  const started = Date.now();
-  let checkpoint = START;
-  let total = 0;
-  for (;;) {
-    const batch = await store.readAll(db, checkpoint, 500);
-    if (batch.length === 0) break;
-    total += batch.length;
-    const last = batch[batch.length - 1];
-    checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
-  }
-  const elapsed = Date.now() - started;
-  console.log(`event-store catch-up ${total} events in ${seconds(elapsed)} s = ${Math.round((total * 1000) / elapsed)} events/s (batches of 500)`);
-}
 
 async function pipelineBench(db: PgDatabase, schema: string, brokers: string[], count: number): Promise<void> {
   const kafka = createKafka({ clientId: 'bench', brokers });
@@ -105,12 +74,8 @@ async function main(): Promise<void> {
   const schema = `bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
   try {
     await db.query(`CREATE SCHEMA ${schema}`);
-    for (const statement of eventStoreDdl(schema)) await db.query(statement);
     console.log(`PostgreSQL ${databaseUrl()}, Kafka ${brokers.join(',')}, ${new Date().toISOString()}`);
-    await appendBench(db, schema, 1, 1000);
-    await appendBench(db, schema, 4, 500);
-    await appendBench(db, schema, 16, 250);
-    await readBench(db, schema);
+    await eventStoreComparison();
     await pipelineBench(db, schema, brokers, 5000);
     redactionBench();
     await webhookIngestBench(brokers);

@@ -3,7 +3,8 @@
 // (also part of `npm run bench`). APP_RUNTIME=compiled runs the output of `npm run build`; BENCH_CPU_PROFILE_DIR=dir
 // makes every app write a CPU profile of the webhook phases there when it stops.
 // Figures, all in one run on the same PostgreSQL and broker:
-//   - PostgreSQL's commit ceiling: single-row autocommit INSERTs from 16 connections, commits/s;
+//   - PostgreSQL's commit ceiling: single-row autocommit INSERTs from 16 and 64 connections, commits/s;
+//   - webhook-ingest storing signed events (stored, not published) from 16 and 64 concurrent senders: stored/s, p50, p99, beside the ceiling at that concurrency;
 //   - POST /api/payments/checkout through the gateway, 16 concurrent buyers against the sandbox: requests/s, p50, p99;
 //   - webhook -> entitlement-granted at each rate (the sandbox pays orders opened beforehand and sends
 //     its signed webhook; the clock stops when entitlement-granted for the order is on Kafka): achieved
@@ -11,16 +12,20 @@
 //   - each app's resident memory (VmRSS) after the load.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Pool } from 'pg';
 import { SignJWT } from 'jose';
+import Stripe from 'stripe';
 import { Topics, decodeEnvelope } from '@payments/contracts';
 import { databaseUrl } from '@payments/persistence';
 import { DEV_SECRETS, SystemPorts, consumerLag, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
+import { realisticPayload } from './redaction.bench';
 
 const ROOT = join(__dirname, '..', '..');
 const BUYERS = 16;
+const INGEST_CONCURRENCY = [16, 64] as const;
+const { webhooks } = new Stripe(DEV_SECRETS.STRIPE_SECRET_KEY);
 
 interface Opened { orderId: string; paymentIntent: string }
 
@@ -58,6 +63,29 @@ async function commitCeiling(url: string, connections: number, durationMs: numbe
   await pool.query('DROP TABLE bench_commits');
   await pool.end();
   return (commits * 1000) / elapsed;
+}
+
+/**
+ * `concurrency` senders posting signed Stripe events (a 2 KiB invoice.paid, stored and not published)
+ * to webhook-ingest, each with an id of its own, for `durationMs`: every answer must be 200.
+ */
+async function ingestLoad(webhookUrl: string, concurrency: number, durationMs: number) {
+  const raw = realisticPayload(2 * 1024);
+  const latencies: number[] = [];
+  let refused = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() - started < durationMs) {
+      const body = raw.replace('evt_1QAbCdEfGhIjKlMn', `evt_${randomBytes(8).toString('hex')}`);
+      const signature = webhooks.generateTestHeaderString({ payload: body, secret: DEV_SECRETS.STRIPE_WEBHOOK_SECRET });
+      const sentAt = performance.now();
+      const response = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+      await response.text();
+      latencies.push(performance.now() - sentAt);
+      if (response.status !== 200) refused += 1;
+    }
+  }));
+  return { latencies, refused, elapsedMs: performance.now() - started };
 }
 
 async function openCheckout(gateway: string, token: string): Promise<{ latencyMs: number; opened?: Opened }> {
@@ -166,6 +194,9 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(databaseUrl());
   url.pathname = `/${name}`;
+  // Measured before the apps start, so that 64 connections fit under max_connections beside theirs.
+  const ceilings = new Map<number, number>();
+  for (const connections of INGEST_CONCURRENCY) ceilings.set(connections, await commitCeiling(url.toString(), connections, 3_000));
   const env = systemEnvironment(ports, {
     PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: brokers.join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_PER_IP_PER_MINUTE: '10000000', RECONCILIATION_SCHEDULE: 'off',
@@ -184,8 +215,17 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
   const sandbox = `http://127.0.0.1:${ports.sandbox}`;
   try {
     console.log(`system flow: six apps (${process.env.APP_RUNTIME ?? 'source'}), database ${name}, Kafka ${brokers.join(',')}`);
-    const ceiling = await commitCeiling(url.toString(), BUYERS, 3_000);
-    console.log(`postgres commit ceiling      c=${BUYERS}  ${Math.round(ceiling)} commits/s`);
+    for (const [connections, commits] of ceilings) console.log(`postgres commit ceiling      c=${connections}  ${Math.round(commits)} commits/s`);
+    const ceiling = ceilings.get(BUYERS) as number;
+
+    await ingestLoad(`http://127.0.0.1:${ports.webhookIngest}/webhooks/stripe`, BUYERS, 1_000); // warm-up
+    for (const concurrency of INGEST_CONCURRENCY) {
+      const ingest = await ingestLoad(`http://127.0.0.1:${ports.webhookIngest}/webhooks/stripe`, concurrency, options.seconds * 1000);
+      const stored = ((ingest.latencies.length - ingest.refused) * 1000) / ingest.elapsedMs;
+      console.log(`webhook-ingest stores signed c=${concurrency}  ${ingest.latencies.length} events in ${(ingest.elapsedMs / 1000).toFixed(1)} s = ${stored.toFixed(1)} stored/s, `
+        + `p50 ${ms(percentile(ingest.latencies, 50))}, p99 ${ms(percentile(ingest.latencies, 99))}, refused ${ingest.refused}; `
+        + `${(stored / (ceilings.get(concurrency) as number)).toFixed(3)}x the commit ceiling at c=${concurrency}`);
+    }
 
     const tokens = await Promise.all(Array.from({ length: 256 }, () => tokenFor(`bench-${randomUUID()}`)));
     await checkoutLoad(gateway, tokens, (opened) => opened >= BUYERS * 2); // warm-up: connections, JIT

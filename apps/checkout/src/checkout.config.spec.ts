@@ -16,24 +16,25 @@ describe('the checkout configuration', () => {
 
   it('defaults to one consumer group, a one-second in-flight wait and the tax rules in the table', () => {
     expect(loadCheckoutConfig(minimal)).toMatchObject({
-      consumerGroupId: 'checkout', inFlightWaitMs: 1000, taxRules: null, routing: [{ currency: 'INR', provider: 'cashfree' }],
+      consumerGroupId: 'checkout', inFlightWaitMs: 1000, commandConcurrency: 8, taxRules: null, routing: [{ currency: 'INR', provider: 'cashfree' }],
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
     });
   });
 
   it('reads the in-flight wait, the consumer group, the database and the tax rules', () => {
     const config = loadCheckoutConfig({
-      ...minimal, CHECKOUT_IN_FLIGHT_WAIT_MS: '250', CHECKOUT_CONSUMER_GROUP: 'checkout-blue',
+      ...minimal, CHECKOUT_IN_FLIGHT_WAIT_MS: '250', CHECKOUT_CONSUMER_GROUP: 'checkout-blue', CHECKOUT_COMMAND_CONCURRENCY: '0',
       DATABASE_URL: 'postgres://db.internal/payments', CHECKOUT_TAX_RULES: 'INR:1800:inclusive:GST',
     });
     expect(config).toMatchObject({
-      inFlightWaitMs: 250, consumerGroupId: 'checkout-blue', databaseUrl: 'postgres://db.internal/payments',
+      inFlightWaitMs: 250, commandConcurrency: 0, consumerGroupId: 'checkout-blue', databaseUrl: 'postgres://db.internal/payments',
       taxRules: [{ currency: 'INR', rateBasisPoints: 1800, inclusive: true, label: 'GST' }],
     });
   });
 
   it.each([
     [{ CHECKOUT_IN_FLIGHT_WAIT_MS: '0' }, /CHECKOUT_IN_FLIGHT_WAIT_MS must be an integer >= 1/],
+    [{ CHECKOUT_COMMAND_CONCURRENCY: '65' }, /CHECKOUT_COMMAND_CONCURRENCY must be an integer/],
     [{ CHECKOUT_TAX_RULES: 'INR:18%:exclusive:GST' }, /CHECKOUT_TAX_RULES entry "INR:18%:exclusive:GST"/],
     [{ CHECKOUT_ROUTING: 'INR:paypal' }, /CHECKOUT_ROUTING entry "INR:paypal"/],
   ])('refuses %p at start', (env, message) => {

@@ -30,6 +30,12 @@ export interface CheckoutConfig {
    * Idempotency-Key still being processed before it is answered 409 IDEMPOTENCY.IN_FLIGHT.
    */
   inFlightWaitMs: number;
+  /**
+   * CHECKOUT_COMMAND_CONCURRENCY, default 8: commands of different keys (buyers, orders) handled at
+   * once, each with its provider call (decision 24); 0 handles a partition's commands one after
+   * another. The database pool gets this many connections plus 2.
+   */
+  commandConcurrency: number;
   /** CHECKOUT_TAX_RULES (see parseTaxRules): when set, replaces the tax_rules table at start; null leaves it. */
   taxRules: TaxRule[] | null;
   /**
@@ -98,6 +104,7 @@ export function loadCheckoutConfig(env: NodeJS.ProcessEnv = process.env): Checko
     databaseUrl: databaseUrl(env),
     consumerGroupId: optionalEnv(env, 'CHECKOUT_CONSUMER_GROUP', 'checkout'),
     inFlightWaitMs: integerEnv(env, 'CHECKOUT_IN_FLIGHT_WAIT_MS', 1000, { min: 1, max: 30_000 }),
+    commandConcurrency: integerEnv(env, 'CHECKOUT_COMMAND_CONCURRENCY', 8, { min: 0, max: 64 }),
     taxRules: env.CHECKOUT_TAX_RULES?.trim() ? parseTaxRules(env.CHECKOUT_TAX_RULES) : null,
     refundRecheck: {
       afterMs: integerEnv(env, 'CHECKOUT_REFUND_RECHECK_AFTER_MS', 5 * 60_000, { min: 0, max: 7 * 24 * 3_600_000 }),

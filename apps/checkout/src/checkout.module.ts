@@ -37,15 +37,16 @@ export class CheckoutModule {
           schema: 'checkout',
           url: config.databaseUrl,
           migrations: CHECKOUT_MIGRATIONS.migrations,
+          // The commands in flight, the outbox relay and the parked-message retrier.
+          poolSize: Math.max(10, config.commandConcurrency + 2),
         }),
         MessagingModule.forRoot({
           clientId: 'checkout',
           brokers: config.kafkaBrokers,
           schema: 'checkout',
           topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents, Topics.providerEvents, Topics.settlementReports],
-          // Each command's provider call holds back only the same buyer's (or order's) next command; 8 in
-          // flight leaves 2 of the pool's 10 connections to the outbox relay and the parked-message retrier.
-          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler, keyConcurrency: 8 }],
+          // Each command's provider call holds back only the same buyer's (or order's) next command.
+          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler, keyConcurrency: config.commandConcurrency }],
         }),
       ],
       providers: [

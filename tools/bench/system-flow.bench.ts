@@ -203,6 +203,8 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
     // The consumers' batching (decision 23), as the figures in docs/performance.md were taken; CONSUMER_MAX_BATCH=1 for one message per transaction.
     CONSUMER_MAX_BATCH: process.env.CONSUMER_MAX_BATCH ?? '50',
     ...(process.env.APP_RUNTIME ? { APP_RUNTIME: process.env.APP_RUNTIME } : {}),
+    // checkout's commands in flight at once (decision 24); 0 for one partition's commands after another.
+    ...(process.env.CHECKOUT_COMMAND_CONCURRENCY ? { CHECKOUT_COMMAND_CONCURRENCY: process.env.CHECKOUT_COMMAND_CONCURRENCY } : {}),
     // Each app writes a V8 CPU profile of its whole run when it exits (read with tools/bench/cpu-profile-summary.ts).
     ...(process.env.BENCH_CPU_PROFILE_DIR
       ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile.preload.cjs')}`, BENCH_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROFILE_DIR } : {}),

@@ -1,7 +1,8 @@
 // The whole system under load, measured from outside, beside the machine's own ceiling; prints figures, asserts nothing.
 //   KAFKA_BROKERS=127.0.0.1:9092 node -r @swc-node/register tools/bench/system-flow.bench.ts [--rates 20,50] [--seconds 8] [--port-base 17000]
 // (also part of `npm run bench`). APP_RUNTIME=compiled runs the output of `npm run build`; BENCH_CPU_PROFILE_DIR=dir
-// makes every app write a CPU profile of the webhook phases there when it stops.
+// makes every app write a CPU profile there when it stops, from the start of the phase BENCH_PROFILE_FROM names
+// (ingest, checkout or webhooks, the default) to the end of the run.
 // Figures, all in one run on the same PostgreSQL and broker:
 //   - PostgreSQL's commit ceiling: single-row autocommit INSERTs from 16 and 64 connections, commits/s;
 //   - webhook-ingest storing signed events (stored, not published) from 16 and 64 concurrent senders: stored/s, p50, p99, beside the ceiling at that concurrency;
@@ -175,6 +176,12 @@ async function webhookFlow(sandbox: string, kafka: Kafka, orders: readonly Opene
   return { latencies, sentMs, doneMs, missing: orders.length - latencies.length };
 }
 
+/** Tells the apps' CPU profilers (BENCH_CPU_PROFILE_DIR) to start, at the phase BENCH_PROFILE_FROM names. */
+function startProfiles(phase: 'ingest' | 'checkout' | 'webhooks'): void {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  if (dir && (process.env.BENCH_PROFILE_FROM ?? 'webhooks') === phase) writeFileSync(join(dir, 'start'), '');
+}
+
 function rssMiB(pid: number | undefined): string {
   if (pid === undefined) return '-';
   try {
@@ -221,6 +228,7 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
     const ceiling = ceilings.get(BUYERS) as number;
 
     await ingestLoad(`http://127.0.0.1:${ports.webhookIngest}/webhooks/stripe`, BUYERS, 1_000); // warm-up
+    startProfiles('ingest');
     for (const concurrency of INGEST_CONCURRENCY) {
       const ingest = await ingestLoad(`http://127.0.0.1:${ports.webhookIngest}/webhooks/stripe`, concurrency, options.seconds * 1000);
       const stored = ((ingest.latencies.length - ingest.refused) * 1000) / ingest.elapsedMs;
@@ -231,6 +239,7 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
 
     const tokens = await Promise.all(Array.from({ length: 256 }, () => tokenFor(`bench-${randomUUID()}`)));
     await checkoutLoad(gateway, tokens, (opened) => opened >= BUYERS * 2); // warm-up: connections, JIT
+    startProfiles('checkout');
     const measured = await checkoutLoad(gateway, tokens, (_opened, elapsed) => elapsed >= options.seconds * 1000);
     const rps = (measured.latencies.length * 1000) / measured.elapsedMs;
     console.log(`checkout via gateway         c=${BUYERS}  ${measured.latencies.length} requests in ${(measured.elapsedMs / 1000).toFixed(1)} s = ${rps.toFixed(1)} requests/s, `
@@ -242,7 +251,7 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
     if (orders.length < needed) orders.push(...(await checkoutLoad(gateway, tokens, (opened) => opened >= needed - orders.length)).opened);
     await quiet(kafka);
 
-    if (process.env.BENCH_CPU_PROFILE_DIR) writeFileSync(join(process.env.BENCH_CPU_PROFILE_DIR, 'start'), '');
+    startProfiles('webhooks');
     for (const rate of options.rates) {
       const batch = orders.splice(0, rate * options.seconds);
       const before = await commitsSoFar(db);

@@ -103,15 +103,15 @@ async function openCheckout(gateway: string, token: string): Promise<{ latencyMs
     : { latencyMs };
 }
 
-/** BUYERS concurrent buyers, each opening checkouts one after another until `until` says stop. */
-async function checkoutLoad(gateway: string, tokens: readonly string[], until: (opened: number, elapsedMs: number) => boolean) {
+/** `buyers` concurrent buyers (default BUYERS), each opening checkouts one after another until `until` says stop. */
+async function checkoutLoad(gateway: string, tokens: readonly string[], until: (opened: number, elapsedMs: number) => boolean, buyers = BUYERS) {
   const latencies: number[] = [];
   const opened: Opened[] = [];
   let refused = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: BUYERS }, async (_, buyer) => {
+  await Promise.all(Array.from({ length: buyers }, async (_, buyer) => {
     for (let i = 0; !until(opened.length, performance.now() - started); i += 1) {
-      const answer = await openCheckout(gateway, tokens[(buyer + i * BUYERS) % tokens.length]);
+      const answer = await openCheckout(gateway, tokens[(buyer + i * buyers) % tokens.length]);
       latencies.push(answer.latencyMs);
       if (answer.opened) opened.push(answer.opened);
       else refused += 1;
@@ -239,6 +239,9 @@ export async function systemFlowBench(brokers: readonly string[], options: Syste
 
     const tokens = await Promise.all(Array.from({ length: 256 }, () => tokenFor(`bench-${randomUUID()}`)));
     await checkoutLoad(gateway, tokens, (opened) => opened >= BUYERS * 2); // warm-up: connections, JIT
+    // One buyer alone: the latency of the path itself, with nothing queued.
+    const alone = await checkoutLoad(gateway, tokens, (opened) => opened >= 30, 1);
+    console.log(`checkout via gateway         c=1   ${alone.latencies.length} requests, p50 ${ms(percentile(alone.latencies, 50))}, p99 ${ms(percentile(alone.latencies, 99))}`);
     startProfiles('checkout');
     const measured = await checkoutLoad(gateway, tokens, (_opened, elapsed) => elapsed >= options.seconds * 1000);
     const rps = (measured.latencies.length * 1000) / measured.elapsedMs;

@@ -14,6 +14,7 @@ import { SubscriptionCommandsService } from './subscriptions/subscription-comman
 import { OrderHistoryController } from './history/order-history.controller';
 import { OrderLedgerHandler } from './order-ledger.handler';
 import { Disputes1733400000200 } from './migrations/1733400000200-disputes';
+import { AppendWithoutStreamRows1733500000000 } from './migrations/1733500000000-append-without-stream-rows';
 import { DisputeMessagesService } from './disputes/dispute-messages.service';
 import { DisputedOrdersController, OrderDisputesController } from './disputes/order-disputes.controller';
 import { ORDER_LEDGER_SCHEMA } from './order-stream.repository';
@@ -24,7 +25,7 @@ import { Reconciliation1733400000100 } from './migrations/1733400000100-reconcil
 import { reconciliationControllers, reconciliationProviders } from './reconciliation/reconciliation.providers';
 
 /** The order-ledger schema and its migrations, in order: applied at start, or beforehand by `migrate.ts` (npm run migrate). */
-export const ORDER_LEDGER_MIGRATIONS: SchemaMigrations = { schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001, SubscriptionInvoices1733100000000, LedgerJournalsWithoutOrder1733400000000, Reconciliation1733400000100, Disputes1733400000200] };
+export const ORDER_LEDGER_MIGRATIONS: SchemaMigrations = { schema: ORDER_LEDGER_SCHEMA, migrations: [OrderLedgerInit1732300000000, PendingOrderChecks1732900000000, parkedMessagesMigration(ORDER_LEDGER_SCHEMA), UnmatchedFacts1733000000001, SubscriptionInvoices1733100000000, LedgerJournalsWithoutOrder1733400000000, Reconciliation1733400000100, Disputes1733400000200, AppendWithoutStreamRows1733500000000] };
 
 @Module({})
 export class OrderLedgerModule {

@@ -14,10 +14,6 @@ export const EVENT_ID_CONSTRAINT = 'events_event_id_unique';
 export function eventStoreDdl(schema: string): string[] {
   const s = assertSchemaName(schema);
   return [
-    `CREATE TABLE IF NOT EXISTS ${s}.streams (
-      stream_id text PRIMARY KEY,
-      version integer NOT NULL CHECK (version >= 0)
-    )`,
     `CREATE TABLE IF NOT EXISTS ${s}.events (
       global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -45,15 +41,21 @@ export function eventStoreDdl(schema: string): string[] {
 }
 
 /**
- * Appends a batch to one stream, all or nothing:
+ * Appends a batch to one stream, all or nothing, in one statement on the events table alone: the
+ * unique `(stream_id, stream_version)` is the concurrency check (a concurrent appender of the same
+ * versions waits for the first to end, then finds them taken).
+ * - the stream must hold exactly `expected_version` events: its event at that version exists (a
+ *   cheap index probe) and the new ones at expected_version + 1 .. are free;
  * - a retry of an append that already happened (every event id stored in this stream at
- *   expected_version + 1 ..) returns the stored rows and writes nothing;
+ *   expected_version + 1 ..) returns the stored rows and writes nothing; this is looked up only when
+ *   nothing could be written;
  * - any other reuse of a stored event id raises ESD01;
- * - the expected-version check and the version bump are one statement; a mismatch raises ESC01
- *   with the actual version as DETAIL.
+ * - a mismatch raises ESC01 with the actual version as DETAIL.
  * Raising aborts the caller's transaction: the caller must roll it back.
+ * (Earlier versions also kept a `streams` row per stream; `dropStreamsTableDdl` removes it.)
  */
-function appendFunctionDdl(s: string): string {
+export function appendFunctionDdl(schema: string): string {
+  const s = assertSchemaName(schema);
   return `CREATE OR REPLACE FUNCTION ${s}.append_to_stream(
       p_stream_id text,
       p_expected_version integer,
@@ -66,58 +68,65 @@ function appendFunctionDdl(s: string): string {
     LANGUAGE plpgsql AS $$
     DECLARE
       v_count integer := coalesce(cardinality(p_event_ids), 0);
-      v_already_stored integer;
-      v_actual_version integer;
-      v_matched boolean;
+      v_written integer := 0;
+      v_stored integer;
+      v_actual integer;
     BEGIN
-      IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY (p_event_ids)) THEN
+      IF (p_expected_version = 0
+          OR EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream_id = p_stream_id AND e.stream_version = p_expected_version)) THEN
+        IF v_count = 0 THEN
+          IF NOT EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream_id = p_stream_id AND e.stream_version = p_expected_version + 1) THEN
+            RETURN;
+          END IF;
+        ELSE
+          RETURN QUERY
+            INSERT INTO ${s}.events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
+            SELECT p_stream_id, (p_expected_version + given.ordinal)::integer, given.event_id, given.type,
+                   given.schema_version, given.data, given.metadata
+            FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata)
+                 WITH ORDINALITY AS given(event_id, type, schema_version, data, metadata, ordinal)
+            ORDER BY given.ordinal
+            ON CONFLICT DO NOTHING
+            RETURNING stream_version, global_position;
+          GET DIAGNOSTICS v_written = ROW_COUNT;
+          IF v_written = v_count THEN
+            RETURN;
+          END IF;
+        END IF;
+      END IF;
+
+      -- Nothing (or not all) written. A retry of an append that did commit writes nothing and answers as it did.
+      IF v_written = 0 AND v_count > 0 THEN
         RETURN QUERY
           SELECT e.stream_version, e.global_position
           FROM unnest(p_event_ids) WITH ORDINALITY AS given(event_id, ordinal)
           JOIN ${s}.events e ON e.event_id = given.event_id
           WHERE e.stream_id = p_stream_id AND e.stream_version = p_expected_version + given.ordinal
           ORDER BY given.ordinal;
-        GET DIAGNOSTICS v_already_stored = ROW_COUNT;
-        IF v_already_stored = v_count THEN
+        GET DIAGNOSTICS v_stored = ROW_COUNT;
+        IF v_stored = v_count THEN
           RETURN;
         END IF;
+      END IF;
+
+      IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY (p_event_ids)) THEN
         RAISE EXCEPTION USING
           ERRCODE = '${DUPLICATE_EVENT_ID_SQLSTATE}',
           MESSAGE = format('an event id of this append is already stored, but not as stream %s versions %s..%s',
                            p_stream_id, p_expected_version + 1, p_expected_version + v_count);
       END IF;
-
-      IF v_count = 0 THEN
-        v_matched := coalesce((SELECT version FROM ${s}.streams WHERE stream_id = p_stream_id), 0) = p_expected_version;
-      ELSIF p_expected_version = 0 THEN
-        INSERT INTO ${s}.streams (stream_id, version) VALUES (p_stream_id, v_count)
-        ON CONFLICT (stream_id) DO NOTHING;
-        v_matched := FOUND;
-      ELSE
-        UPDATE ${s}.streams SET version = version + v_count
-        WHERE stream_id = p_stream_id AND version = p_expected_version;
-        v_matched := FOUND;
-      END IF;
-
-      IF NOT v_matched THEN
-        SELECT version INTO v_actual_version FROM ${s}.streams WHERE stream_id = p_stream_id;
-        RAISE EXCEPTION USING
-          ERRCODE = '${CONCURRENCY_CONFLICT_SQLSTATE}',
-          MESSAGE = format('stream %s: expected version %s, actual %s',
-                           p_stream_id, p_expected_version, coalesce(v_actual_version, 0)),
-          DETAIL = coalesce(v_actual_version, 0)::text;
-      END IF;
-
-      RETURN QUERY
-        INSERT INTO ${s}.events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
-        SELECT p_stream_id, (p_expected_version + given.ordinal)::integer, given.event_id, given.type,
-               given.schema_version, given.data, given.metadata
-        FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata)
-             WITH ORDINALITY AS given(event_id, type, schema_version, data, metadata, ordinal)
-        ORDER BY given.ordinal
-        RETURNING stream_version, global_position;
+      SELECT coalesce(max(e.stream_version), 0) INTO v_actual FROM ${s}.events e WHERE e.stream_id = p_stream_id;
+      RAISE EXCEPTION USING
+        ERRCODE = '${CONCURRENCY_CONFLICT_SQLSTATE}',
+        MESSAGE = format('stream %s: expected version %s, actual %s', p_stream_id, p_expected_version, v_actual),
+        DETAIL = v_actual::text;
     END;
     $$`;
+}
+
+/** The per-stream version rows earlier append functions kept; the events table is the only truth now. */
+export function dropStreamsTableDdl(schema: string): string {
+  return `DROP TABLE IF EXISTS ${assertSchemaName(schema)}.streams`;
 }
 
 // Positions and xids leave as text (bigint/xid8 have no exact JS number). Queries alias the table

@@ -1,6 +1,6 @@
 export type { NewEvent, StoredEvent, Checkpoint } from './event-store.types';
 export { START } from './event-store.types';
-export { eventStoreDdl } from './event-store.sql';
+export { appendFunctionDdl, dropStreamsTableDdl, eventStoreDdl } from './event-store.sql';
 export { ConcurrencyConflictError, DuplicateEventIdError, CheckpointMovedError } from './event-store.errors';
 export type { AppendResult } from './postgres.event-store';
 export { PostgresEventStore } from './postgres.event-store';

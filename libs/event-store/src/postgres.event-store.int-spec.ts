@@ -79,6 +79,28 @@ describe('PostgresEventStore append and readStream', () => {
     });
   });
 
+  it('refuses an expected version ahead of the stream, so a stream never has a gap', async () => {
+    const streamId = `order-${randomUUID()}`;
+    await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1), paid(2)]));
+
+    await expect(db.transaction((sql) => store.append(sql, streamId, 5, [paid(6)]))).rejects.toMatchObject({
+      code: 'EVENT_STORE.CONCURRENCY_CONFLICT', expectedVersion: 5, actualVersion: 2,
+    });
+    await expect(db.transaction((sql) => store.append(sql, `order-${randomUUID()}`, 1, [paid(1)]))).rejects.toMatchObject({
+      code: 'EVENT_STORE.CONCURRENCY_CONFLICT', expectedVersion: 1, actualVersion: 0,
+    });
+    expect((await store.readStream(db, streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('checks an empty append against the stream version and writes nothing', async () => {
+    const streamId = `order-${randomUUID()}`;
+    await db.transaction((sql) => store.append(sql, streamId, 0, [paid(1)]));
+
+    await expect(db.transaction((sql) => store.append(sql, streamId, 1, []))).resolves.toMatchObject({ nextExpectedVersion: 1, globalPositions: [] });
+    await expect(db.transaction((sql) => store.append(sql, streamId, 0, []))).rejects.toMatchObject({ code: 'EVENT_STORE.CONCURRENCY_CONFLICT', actualVersion: 1 });
+    await expect(db.transaction((sql) => store.append(sql, streamId, 2, []))).rejects.toMatchObject({ code: 'EVENT_STORE.CONCURRENCY_CONFLICT', actualVersion: 1 });
+  });
+
   it('rolls back the events of a transaction that fails after the append', async () => {
     const streamId = `order-${randomUUID()}`;
     const failing = db.transaction(async (sql) => {

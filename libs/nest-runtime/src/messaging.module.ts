@@ -37,7 +37,7 @@ export interface ConsumerSpec {
   retry?: RetryPolicy;
   /**
    * The most waiting messages of a partition this consumer may apply in one transaction
-   * (InboxConsumer's `maxBatchSize`); CONSUMER_MAX_BATCH lowers it (1: a transaction per message).
+   * (InboxConsumer's `maxBatchSize`) when CONSUMER_MAX_BATCH turns batching on (default 1: off).
    * Unset: one message per transaction, always (for handlers that call out, such as checkout's).
    */
   maxBatchSize?: number;
@@ -112,8 +112,8 @@ class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutd
         groupId: spec.groupId,
         topics: spec.topics,
         retry: spec.retry,
-        // Batching up to the consumer's own cap unless CONSUMER_MAX_BATCH asks for less (decision 23).
-        maxBatchSize: spec.maxBatchSize === undefined ? 1 : Math.min(spec.maxBatchSize, integerEnv(process.env, 'CONSUMER_MAX_BATCH', spec.maxBatchSize, { min: 1, max: 1000 })),
+        // Batching is off unless CONSUMER_MAX_BATCH asks for it (decision 23), and never above the consumer's own cap.
+        maxBatchSize: spec.maxBatchSize === undefined ? 1 : Math.min(spec.maxBatchSize, integerEnv(process.env, 'CONSUMER_MAX_BATCH', 1, { min: 1, max: 1000 })),
         keyConcurrency: spec.keyConcurrency,
         fromBeginning: true,
         logger: this.logger,

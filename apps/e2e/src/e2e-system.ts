@@ -80,7 +80,8 @@ export async function startE2eSystem(overrides: NodeJS.ProcessEnv = {}, options:
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(databaseUrl());
   url.pathname = `/${name}`;
-  const env = systemEnvironment(E2E_PORTS, { PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'info', ...overrides });
+  // CONSUMER_MAX_BATCH from the test run's environment reaches the apps (to run the suites with batching on, decision 23).
+  const env = systemEnvironment(E2E_PORTS, { PATH: process.env.PATH, HOME: process.env.HOME, KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: url.toString(), LOG_LEVEL: 'info', ...(process.env.CONSUMER_MAX_BATCH ? { CONSUMER_MAX_BATCH: process.env.CONSUMER_MAX_BATCH } : {}), ...overrides });
   await skipHistoryNeverRead();
   await options.beforeApps?.(env);
   const system = await startSystem({ env, ports: E2E_PORTS, logDir: join(__dirname, '..', '..', '..', 'tmp', 'e2e-logs', name) });

@@ -63,9 +63,8 @@ const IDLE_FETCH_WAIT_MS = 1_000;
 const RELAUNCH_AFTER_MS = 1_000;
 /** While `keyConcurrency` messages are in flight, the fetch waits, heartbeating this often. */
 const FULL_HEARTBEAT_MS = 1_000;
-/** A message that could not be settled (database or broker away) is tried again after this, doubling. */
-const SETTLE_RETRY_MS = 200;
-const SETTLE_RETRY_MAX_MS = 5_000;
+/** A message that could not be settled (database or broker away) is tried again after 200 ms, doubling to 5 s. */
+const SETTLE_BACKOFF: RetryPolicy = { attempts: Number.MAX_SAFE_INTEGER, initialBackoffMs: 200, maxBackoffMs: 5_000 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -240,16 +239,15 @@ export class InboxConsumer {
         await heartbeat();
       }
       if (gone()) return;
-      let watermark = this.watermarks.get(lane);
-      if (!watermark) this.watermarks.set(lane, (watermark = new OffsetWatermark()));
+      const watermark = this.watermarks.get(lane) ?? new OffsetWatermark();
+      this.watermarks.set(lane, watermark);
       const finish = watermark.add(BigInt(message.offset));
-      const owner = watermark;
       // Messages without a Kafka key keep their partition's order.
       const key = message.key !== null && message.key.length > 0 ? `key:${message.key.toString('utf8')}` : lane;
       void this.lanes.run(key, async () => {
         if (!(await this.settleUntilDone(producer, topic, partition, message))) return;
         finish();
-        await this.commitWatermark(consumer, topic, partition, owner);
+        await this.commitWatermark(consumer, topic, partition, watermark);
       });
       resolveOffset(message.offset);
     }
@@ -257,12 +255,13 @@ export class InboxConsumer {
 
   /** Settles a message, trying again while the database or broker is away; false when the consumer stopped first (left uncommitted). */
   private async settleUntilDone(producer: Producer, topic: string, partition: number, message: KafkaMessage): Promise<boolean> {
-    for (let waitMs = SETTLE_RETRY_MS; ; waitMs = Math.min(waitMs * 2, SETTLE_RETRY_MAX_MS)) {
+    for (let failures = 1; ; failures += 1) {
       try {
         await this.settle(producer, topic, partition, message);
         return true;
       } catch (error) {
         if (this.stopped) return false;
+        const waitMs = backoffMs(SETTLE_BACKOFF, failures);
         this.logger.warn({ err: error, groupId: this.opts.groupId, topic, partition, offset: message.offset, waitMs }, 'could not settle a message; trying again');
         await sleep(waitMs);
         if (this.stopped) return false;

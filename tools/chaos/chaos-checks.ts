@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { Client } from 'pg';
 import { Topics } from '@payments/contracts';
+import { fetchTopicOffsets } from '@payments/messaging';
 import { callJson } from './chaos-http';
 import { parkedMessages, sandboxDeliveries, unpublishedOutboxRows } from './chaos-settle';
 import { readWholeTopic } from './chaos-topics';
@@ -74,7 +75,7 @@ async function deadLetters(kafka: Kafka): Promise<Record<string, number>> {
   try {
     const counts: Record<string, number> = {};
     for (const topic of (await admin.listTopics()).filter((name) => name.endsWith('.dlq'))) {
-      const offsets = await admin.fetchTopicOffsets(topic);
+      const offsets = await fetchTopicOffsets(admin, topic);
       const count = offsets.reduce((sum, { high, low }) => sum + Number(BigInt(high) - BigInt(low)), 0);
       if (count > 0) counts[topic] = count;
     }

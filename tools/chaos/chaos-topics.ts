@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import { Envelope, decodeEnvelope } from '@payments/contracts';
+import { fetchTopicOffsets } from '@payments/messaging';
 
 /**
  * Reads every message of `topic` from the beginning with a fresh consumer group, up to the end it
@@ -10,7 +11,7 @@ export async function readWholeTopic(kafka: Kafka, topic: string, groupId: strin
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) return [];
-    const ends = new Map((await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, BigInt(high)]));
+    const ends = new Map((await fetchTopicOffsets(admin, topic)).map(({ partition, high }) => [partition, BigInt(high)]));
     const remaining = new Set([...ends].filter(([, high]) => high > 0n).map(([partition]) => partition));
     const envelopes: Envelope[] = [];
     if (remaining.size === 0) return envelopes;

@@ -6,6 +6,7 @@ import { SignJWT } from 'jose';
 import { Envelope, Topics, decodeEnvelope } from '@payments/contracts';
 import { DEV_SECRETS, RunningSystem, SystemPorts, consumerLag, eventually, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
 import { databaseUrl } from '@payments/persistence';
+import { fetchTopicOffsets } from '@payments/messaging';
 
 /** Ports away from the development defaults (E2E_PORT_BASE, default 13000), so a running local system does not collide. */
 const base = Number(process.env.E2E_PORT_BASE ?? 13000);
@@ -60,7 +61,7 @@ async function skipHistoryNeverRead(): Promise<void> {
       // Only a group that has read none of its topics (the first system on this broker); one that has read some carries on.
       if (committed.some(({ partitions }) => partitions.some(({ offset }) => BigInt(offset) >= 0n))) continue;
       for (const topic of present) {
-        const ends = await admin.fetchTopicOffsets(topic);
+        const ends = await fetchTopicOffsets(admin, topic);
         await eventually(async () => {
           await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
           return true;
@@ -133,7 +134,7 @@ export async function topicRecorder(topics: string[]) {
   /** True once the recorder has read everything published so far on its topics. */
   const caughtUp = async () => {
     for (const topic of topics) {
-      for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
+      for (const { partition, high } of await fetchTopicOffsets(admin, topic)) {
         if ((nextOffset.get(`${topic}/${partition}`) ?? 0n) < BigInt(high)) return false;
       }
     }

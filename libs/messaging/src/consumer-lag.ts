@@ -1,4 +1,5 @@
 import { Admin } from 'kafkajs';
+import { fetchTopicOffsets } from './topic-offsets';
 
 /**
  * Messages one consumer group has not committed yet, per topic, summed over the topic's partitions
@@ -12,7 +13,7 @@ export async function consumerGroupLag(admin: Admin, groupId: string, topics: re
   if (present.length === 0) return lag;
   for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics: present })) {
     let behind = 0n;
-    for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+    for (const { partition, high, low } of await fetchTopicOffsets(admin, topic)) {
       const offset = BigInt(partitions.find((p) => p.partition === partition)?.offset ?? '-1');
       const position = offset >= 0n ? offset : BigInt(low);
       if (BigInt(high) > position) behind += BigInt(high) - position;

@@ -3,6 +3,7 @@ import { Admin, Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopic } from '@payments/contracts';
 import { DeadLetter, toDeadLetter } from './dead-letter.mapper';
 import { assertTopicsExist } from './topics.admin';
+import { fetchTopicOffsets } from './topic-offsets';
 
 const DEAD_LETTER_SUFFIX = '.dlq';
 const DEFAULT_STALL_MS = 30_000;
@@ -102,7 +103,7 @@ async function planReads(kafka: Kafka, topics: readonly string[] | undefined): P
 async function planRead(admin: Admin, dlq: string): Promise<ReadPlan> {
   const topic = originalTopicOf(dlq);
   const replayGroup = deadLetterReplayGroup(topic);
-  const offsets = await admin.fetchTopicOffsets(dlq);
+  const offsets = await fetchTopicOffsets(admin, dlq);
   const [committed] = await admin.fetchOffsets({ groupId: replayGroup, topics: [dlq] });
   return {
     topic,

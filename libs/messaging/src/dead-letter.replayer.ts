@@ -3,6 +3,7 @@ import { deadLetterTopic } from '@payments/contracts';
 import { createOrderedProducer } from './kafka-client.factory';
 import { Logger, silentLogger } from './logger.port';
 import { withoutDeadLetterHeaders } from './message-headers.mapper';
+import { fetchTopicOffsets } from './topic-offsets';
 
 const STALL_MS = 60_000;
 
@@ -82,7 +83,7 @@ async function pendingEndOffsets(kafka: Kafka, dlq: string, groupId: string): Pr
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const ends = await admin.fetchTopicOffsets(dlq);
+    const ends = await fetchTopicOffsets(admin, dlq);
     const [committed] = await admin.fetchOffsets({ groupId, topics: [dlq] });
     const committedBy = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
     const pending = new Map<number, bigint>();

@@ -15,6 +15,8 @@ export { InboxConsumer } from './inbox.consumer';
 export type { ParkedRow } from './parked-messages.sql';
 export { listParked, parkedMessagesDdl, retryParkedNow } from './parked-messages.sql';
 export { consumerGroupLag } from './consumer-lag';
+export type { TopicOffsets } from './topic-offsets';
+export { fetchTopicOffsets, isRetriableBrokerError } from './topic-offsets';
 export type { ReplayOptions } from './dead-letter.replayer';
 export { replayDeadLetters } from './dead-letter.replayer';
 export type { DeadLetter } from './dead-letter.mapper';

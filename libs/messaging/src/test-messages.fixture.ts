@@ -8,6 +8,7 @@ import { createKafka, createOrderedProducer } from './kafka-client.factory';
 import { Logger } from './logger.port';
 import { headersToRecord } from './message-headers.mapper';
 import { ensureTopics } from './topics.admin';
+import { fetchTopicOffsets } from './topic-offsets';
 
 // Shared by the integration tests of this library; not exported from the index.
 
@@ -57,7 +58,7 @@ export interface ReadMessage {
 export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 20_000): Promise<ReadMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const offsets = await fetchTopicOffsets(admin, topic).finally(() => admin.disconnect());
   const expected = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
   if (expected === 0) return [];
   const messages: ReadMessage[] = [];

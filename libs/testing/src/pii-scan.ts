@@ -56,7 +56,7 @@ export async function scanKafkaForPii(brokers: string[], canaries: readonly PiiC
     const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
     const remaining = new Map<string, bigint>();
     for (const topic of topics) {
-      for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+      for (const { partition, high, low } of await eventually(() => admin.fetchTopicOffsets(topic), 15_000, `the offsets of ${topic}`)) {
         if (BigInt(high) > BigInt(low)) remaining.set(`${topic}/${partition}`, BigInt(high));
       }
     }

@@ -59,6 +59,19 @@ describe('rate-limit counters in PostgreSQL, shared by gateway replicas', () => 
     expect(await storage.count('user-6', DAY_MS, 'user')).toMatchObject({ hits: 0 });
   });
 
+  it('counts a hit of the previous window whole while any of that window still lies within reach', async () => {
+    const storage = new PostgresThrottlerStorage(db);
+    // One hit in the day just ended; however far into today, it weighs more than nothing, so rounds up to 1.
+    await db.query(
+      `INSERT INTO gateway.rate_limit_windows (bucket, window_start, window_end, hits)
+       SELECT 'coupon-failures:user-7', today - interval '1 day', today, 1
+         FROM (SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) * 1000 / $1) * $1 / 1000.0) AS today) t`,
+      [DAY_MS],
+    );
+    expect(await storage.reserve('user-7', DAY_MS, 2, 'coupon-failures')).not.toBeNull();
+    expect(await storage.reserve('user-7', DAY_MS, 2, 'coupon-failures')).toBeNull();
+  });
+
   it('forgets hits once a whole window has passed without them', async () => {
     const storage = new PostgresThrottlerStorage(db);
     const windowMs = 500;

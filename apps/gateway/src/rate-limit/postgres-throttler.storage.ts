@@ -81,7 +81,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
          ${CURRENT_WINDOW}
        ), carried AS (
          SELECT window_start,
-                floor(coalesce((SELECT p.hits FROM gateway.rate_limit_windows p
+                ceil(coalesce((SELECT p.hits FROM gateway.rate_limit_windows p
                                  WHERE p.bucket = $1 AND p.window_start = bounds.window_start - make_interval(secs => $2 / 1000.0)), 0)
                       * (1 - least(1, extract(epoch FROM (now_ - window_start)) * 1000 / $2))) AS hits
            FROM bounds
@@ -121,5 +121,6 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
 /** This window's hits plus the previous window's share still within one window of now (rounded down). */
 export function slidingCount(currentHits: number, previousHits: number, elapsedFraction: number): number {
   const stillInside = 1 - Math.min(1, Math.max(0, elapsedFraction));
-  return currentHits + Math.floor(previousHits * stillInside);
+  // Rounded up (less a float's error): a burst just before the boundary still counts whole.
+  return currentHits + Math.ceil(previousHits * stillInside - 1e-9);
 }

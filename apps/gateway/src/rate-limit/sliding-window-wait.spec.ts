@@ -4,12 +4,12 @@ import { secondsUntilUnder } from './sliding-window-wait';
 describe('the wait until a sliding-window count falls below its limit', () => {
   it.each([
     ['no hits at all', 10, { hits: 0, previousHits: 0, elapsed: 0.5 }, 1],
-    ['this window at the limit, halfway through', 10, { hits: 10, previousHits: 0, elapsed: 0.5 }, 31],
-    ['this window at the limit, just begun', 10, { hits: 10, previousHits: 0, elapsed: 0 }, 61],
-    ['this window at twice the limit, halfway through', 10, { hits: 20, previousHits: 0, elapsed: 0.5 }, 61],
-    ['the previous window at the limit, just over', 10, { hits: 0, previousHits: 10, elapsed: 0 }, 1],
-    ['the previous window at twice the limit, a quarter into this one', 10, { hits: 0, previousHits: 20, elapsed: 0.25 }, 16],
-    ['both windows counting, a tenth into this one', 10, { hits: 5, previousHits: 10, elapsed: 0.1 }, 25],
+    ['this window at the limit, halfway through', 10, { hits: 10, previousHits: 0, elapsed: 0.5 }, 37],
+    ['this window at the limit, just begun', 10, { hits: 10, previousHits: 0, elapsed: 0 }, 67],
+    ['this window at twice the limit, halfway through', 10, { hits: 20, previousHits: 0, elapsed: 0.5 }, 64],
+    ['the previous window at the limit, just over', 10, { hits: 0, previousHits: 10, elapsed: 0 }, 7],
+    ['the previous window at twice the limit, a quarter into this one', 10, { hits: 0, previousHits: 20, elapsed: 0.25 }, 19],
+    ['both windows counting, a tenth into this one', 10, { hits: 5, previousHits: 10, elapsed: 0.1 }, 31],
   ])('is the right number of seconds with %s', (_, limit, window, seconds) => {
     expect(secondsUntilUnder(limit, window, 60)).toBe(seconds);
   });

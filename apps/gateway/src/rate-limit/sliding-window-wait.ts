@@ -9,11 +9,12 @@ export function secondsUntilUnder(limit: number, window: WindowCount, windowSeco
   const elapsed = Math.min(1, Math.max(0, window.elapsed));
   let waitWindows: number;
   if (window.hits < limit) {
-    // floor(previous * (1 - e)) < limit - hits  <=>  e > 1 - (limit - hits) / previous
-    const needed = window.previousHits === 0 ? 0 : 1 - (limit - window.hits) / window.previousHits;
+    // ceil(previous * (1 - e)) < limit - hits  <=>  e >= 1 - (limit - hits - 1) / previous
+    const needed = window.previousHits === 0 ? 0 : 1 - (limit - window.hits - 1) / window.previousHits;
     waitWindows = Math.max(0, needed - elapsed);
   } else {
-    waitWindows = 1 - elapsed + Math.max(0, 1 - limit / window.hits);
+    // The same in the next window, once this window's hits are the previous ones.
+    waitWindows = 1 - elapsed + Math.max(0, 1 - (limit - 1) / window.hits);
   }
   // The count drops below the limit only strictly after that moment: the next whole second (the
   // epsilon keeps 15.999999 from rounding to 15).

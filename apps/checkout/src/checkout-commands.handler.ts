@@ -1,9 +1,10 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
-  CatalogQuoteRequested, CheckoutReplied, CheckoutRequested, DisputeActionRequested, Envelope, PaymentStatusCheckRequested, RefundPaymentRequested, SettlementFetchRequested, buildMessage, causedBy, isMessage,
+  CatalogQuoteRequested, CheckoutReplied, CheckoutRequested, DisputeActionRequested, Envelope, PaymentStatusCheckRequested, RefundPaymentRequested, SettlementFetchRequested, Topics, buildMessage, causedBy, isMessage,
 } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
-import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
+import { CLOCK, Clock, ConsumerHandler, InboxHandlers, Outbox } from '@payments/nest-runtime';
 import { CatalogQuoteService } from './catalog-quote/catalog-quote.service';
 import { StoredResponse } from './idempotency.repository';
 import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
@@ -29,7 +30,7 @@ import { DisputeActionService } from './disputes/dispute-action.service';
  *   reported on checkout.events as DisputeActionCompleted.
  * Other types on the topic are not checkout's and are skipped.
  */
-@Injectable()
+@InboxHandlers()
 export class CheckoutCommandsHandler implements ConsumerHandler {
   constructor(
     private readonly openCheckout: OpenCheckoutService,
@@ -43,7 +44,8 @@ export class CheckoutCommandsHandler implements ConsumerHandler {
     @Optional() private readonly disputes?: DisputeActionService,
   ) {}
 
-  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+  @EventPattern(Topics.checkoutCommands)
+  async handle(@Payload() envelope: Envelope, @Ctx() { sql }: HandlerContext): Promise<void> {
     if (isMessage(envelope, PaymentStatusCheckRequested)) {
       await this.statusCheck.check(sql, envelope.payload, causedBy(envelope));
       return;

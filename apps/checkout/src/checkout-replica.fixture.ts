@@ -1,19 +1,15 @@
-import { Test, TestingModule } from '@nestjs/testing';
+import { CallHandler, ExecutionContext, INestApplication, NestInterceptor } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Observable, of } from 'rxjs';
 import { CheckoutRepliedV1, Envelope, Topics } from '@payments/contracts';
-import { HandlerContext, createKafka, ensureTopics } from '@payments/messaging';
+import { createKafka, ensureTopics } from '@payments/messaging';
 import {
   KafkaTestClient, SandboxProcess, TestDatabase, TopicTail, eventually, kafkaBrokers, kafkaTestClient, startSandboxProcess, testDatabase, uniqueName,
 } from '@payments/testing';
 import { CheckoutDatabaseProbe } from './checkout-database.fixture';
-import { CLOCK, Clock, ConsumerHandler, Outbox } from '@payments/nest-runtime';
-import { CatalogQuoteService } from './catalog-quote/catalog-quote.service';
-import { CheckoutCommandsHandler } from './checkout-commands.handler';
+import { CLOCK, Clock, startInboxConsumers } from '@payments/nest-runtime';
 import { loadCheckoutConfig } from './checkout.config';
 import { CheckoutModule } from './checkout.module';
-import { OpenCheckoutService } from './open-checkout/open-checkout.service';
-import { RefundPaymentService } from './refunds/refund-payment.service';
-import { PaymentStatusCheckService } from './status-check/payment-status-check.service';
-import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service';
 
 // Test support for the integration tests: runs checkout's real Nest module in this process.
 
@@ -39,18 +35,18 @@ export class AdjustableClock implements Clock {
  * only on commands from its own test's users (or, for commands that name no user, about its own
  * test's orders or subscriptions); the others are recorded in its inbox and skipped.
  */
-class OwnUsersOnlyHandler implements ConsumerHandler {
+class OwnUsersOnly implements NestInterceptor {
   constructor(
-    private readonly inner: ConsumerHandler,
     private readonly ownsUser: (userId: string) => boolean,
     private readonly ownsOrder: (orderId: string) => boolean,
   ) {}
 
-  handle(envelope: Envelope, ctx: HandlerContext): Promise<void> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const envelope = context.switchToRpc().getData<Envelope>();
     const { userId, orderId, subscriptionId } = envelope.payload as { userId?: unknown; orderId?: unknown; subscriptionId?: unknown };
     const owned = orderId ?? subscriptionId;
     const ours = typeof userId === 'string' ? this.ownsUser(userId) : typeof owned === 'string' && this.ownsOrder(owned);
-    return ours ? this.inner.handle(envelope, ctx) : Promise.resolve();
+    return ours ? next.handle() : of(undefined);
   }
 }
 
@@ -65,22 +61,15 @@ export async function startCheckoutReplica(options: {
   ownsUser: (userId: string) => boolean;
   ownsOrder?: (orderId: string) => boolean;
   clock?: Clock;
-}): Promise<TestingModule> {
+}): Promise<INestApplication> {
   const config = loadCheckoutConfig(options.env);
-  let builder = Test.createTestingModule({ imports: [CheckoutModule.forRoot(config)] })
-    .overrideProvider(CheckoutCommandsHandler)
-    .useFactory({
-      inject: [OpenCheckoutService, PaymentStatusCheckService, RefundPaymentService, CatalogQuoteService, SubscriptionCommandsService, Outbox, CLOCK],
-      factory: (
-        open: OpenCheckoutService, statusCheck: PaymentStatusCheckService, refunds: RefundPaymentService, quotes: CatalogQuoteService,
-        subscriptions: SubscriptionCommandsService, outbox: Outbox, clock: Clock,
-      ) => new OwnUsersOnlyHandler(
-        new CheckoutCommandsHandler(open, statusCheck, refunds, quotes, subscriptions, outbox, clock), options.ownsUser, options.ownsOrder ?? (() => false),
-      ),
-    });
+  let builder = Test.createTestingModule({ imports: [CheckoutModule.forRoot(config)] });
   if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
-  const replica = await builder.setLogger(silentNestLogger).compile();
-  await replica.init();
+  const module = await builder.setLogger(silentNestLogger).compile();
+  const replica = module.createNestApplication({ logger: false });
+  // Checkout has no global HTTP enhancers of its own: inheriting the app's config adds only this one.
+  replica.useGlobalInterceptors(new OwnUsersOnly(options.ownsUser, options.ownsOrder ?? (() => false)));
+  await startInboxConsumers(replica, { inheritAppConfig: true });
   return replica;
 }
 
@@ -119,7 +108,7 @@ export function checkoutEnv(options: {
  * shared broker (with a tail on `tailed`) and the checkout replicas it starts. `close()` stops all.
  */
 export class CheckoutHarness {
-  readonly replicas: TestingModule[] = [];
+  readonly replicas: INestApplication[] = [];
   private readonly groups = new Set<string>();
 
   private constructor(
@@ -149,7 +138,7 @@ export class CheckoutHarness {
     ownsOrder?: (orderId: string) => boolean;
     overrides?: NodeJS.ProcessEnv;
     clock?: Clock;
-  }): Promise<TestingModule> {
+  }): Promise<INestApplication> {
     if (!this.groups.has(options.consumerGroupId)) await this.kafka.startGroupAtEnd(options.consumerGroupId, [Topics.checkoutCommands]);
     this.groups.add(options.consumerGroupId);
     const env = checkoutEnv({ databaseUrl: this.database.url, kafkaBrokers: kafkaBrokers(), sandbox: this.sandbox, consumerGroupId: options.consumerGroupId, overrides: options.overrides });

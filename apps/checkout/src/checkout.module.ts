@@ -46,7 +46,7 @@ export class CheckoutModule {
           schema: 'checkout',
           topics: [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents, Topics.providerEvents, Topics.settlementReports],
           // Each command's provider call holds back only the same buyer's (or order's) next command.
-          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], handler: CheckoutCommandsHandler, keyConcurrency: config.commandConcurrency }],
+          consumers: [{ groupId: config.consumerGroupId, topics: [Topics.checkoutCommands], keyConcurrency: config.commandConcurrency }],
         }),
       ],
       providers: [
@@ -73,9 +73,9 @@ export class CheckoutModule {
         SubscriptionCommandsService,
         PendingRefundSweeper,
         DisputeActionService,
-        CheckoutCommandsHandler,
         CatalogSeedService,
       ],
+      controllers: [CheckoutCommandsHandler],
     };
   }
 }

@@ -7,6 +7,7 @@ import { createKafka, ensureTopics } from '@payments/messaging';
 import { KafkaTestClient, TestDatabase, TopicTail, eventually, kafkaBrokers, kafkaTestClient, testDatabase, uniqueName } from '@payments/testing';
 import { loadEntitlementsConfig } from './entitlements.config';
 import { EntitlementsModule } from './entitlements.module';
+import { startInboxConsumers } from '@payments/nest-runtime';
 
 // Test support for the entitlements integration tests: the real Nest module in this process, on a
 // fresh database, in consumer groups of its own that start at the end of the shared topics.
@@ -81,7 +82,7 @@ export async function startEntitlements(env: NodeJS.ProcessEnv = {}): Promise<En
   const config = loadEntitlementsConfig({ KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: database.url, ENTITLEMENTS_CONSUMER_GROUP: groupId, ...env });
   const module = await Test.createTestingModule({ imports: [EntitlementsModule.forRoot(config)] }).compile();
   const app: INestApplication = module.createNestApplication({ logger: false });
-  await app.init();
+  await startInboxConsumers(app);
   const db = new Client({ connectionString: database.url });
   await db.connect();
 

@@ -37,15 +37,16 @@ export class EntitlementsModule {
           schema: ENTITLEMENTS_SCHEMA,
           topics: [Topics.ordersEvents, Topics.subscriptionsEvents, Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked],
           consumers: [
-            { groupId: config.consumerGroupId, topics: [Topics.ordersEvents], handler: OrderAccessHandler, maxBatchSize: 50 },
-            { groupId: `${config.consumerGroupId}-subscriptions`, topics: [Topics.subscriptionsEvents], handler: SubscriptionAccessHandler, maxBatchSize: 50 },
+            { groupId: config.consumerGroupId, topics: [Topics.ordersEvents], maxBatchSize: 50 },
+            { groupId: `${config.consumerGroupId}-subscriptions`, topics: [Topics.subscriptionsEvents], maxBatchSize: 50 },
           ],
         }),
       ],
       providers: [
         ...systemClockAndIds, { provide: ENTITLEMENTS_CONFIG, useValue: config },
-        EntitlementMetrics, DecisionContexts, AccessDecisionRecorder, DisputeAccessService, OrderAccessHandler, SubscriptionAccessHandler, LapsedAccessSweeper,
+        EntitlementMetrics, DecisionContexts, AccessDecisionRecorder, DisputeAccessService, LapsedAccessSweeper,
       ],
+      controllers: [OrderAccessHandler, SubscriptionAccessHandler],
     };
   }
 }

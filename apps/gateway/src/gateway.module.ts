@@ -1,14 +1,17 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ClientsModule } from '@nestjs/microservices';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { Kafka } from 'kafkajs';
 import { Topics } from '@payments/contracts';
-import { DATABASE, MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration, SchemaMigrations } from '@payments/nest-runtime';
+import { DATABASE, KAFKA, MessagingModule, ServiceDatabaseModule, postgresAndKafkaReadiness, systemClockAndIds, parkedMessagesMigration, SchemaMigrations } from '@payments/nest-runtime';
 import { Database } from '@payments/persistence';
-import { ObservabilityModule } from '@payments/observability';
+import { LOGGER, Logger, ObservabilityModule } from '@payments/observability';
 import { AdminGuard } from './auth/admin.guard';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { tokenVerifierFor } from './auth/identity-provider-keys';
 import { TokenVerifier } from './auth/token-verifier';
+import { CHECKOUT_CLIENT, CheckoutCommandsClient } from './checkout/checkout-commands.client';
 import { CheckoutRequester } from './checkout/checkout-replies';
 import { CheckoutController } from './checkout/checkout.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
@@ -63,16 +66,20 @@ export class GatewayModule implements NestModule {
           consumers: [{
             groupId: 'gateway',
             topics: [Topics.ordersEvents, Topics.subscriptionsEvents, Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked],
-            handler: ReadModelProjector,
             maxBatchSize: 50,
           }],
         }),
+        ClientsModule.registerAsync([{
+          name: CHECKOUT_CLIENT,
+          inject: [KAFKA, LOGGER],
+          useFactory: (kafka: Kafka, logger: Logger) => ({ customClass: CheckoutCommandsClient, options: { kafka, logger } }),
+        }]),
         ThrottlerModule.forRootAsync({
           inject: [DATABASE],
           useFactory: (db: Database) => ({ ...throttlerOptions(config.rateLimit), storage: new PostgresThrottlerStorage(db) }),
         }),
       ],
-      controllers: [CheckoutController, SubscriptionsController, OrdersController, RefundsController, SuccessController, PaymentFailuresController, ...webAndConsoleControllers(config)],
+      controllers: [CheckoutController, SubscriptionsController, OrdersController, RefundsController, SuccessController, PaymentFailuresController, ...webAndConsoleControllers(config), ReadModelProjector],
       providers: [
         ...systemClockAndIds,
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -89,7 +96,6 @@ export class GatewayModule implements NestModule {
         SubscriptionReadModel,
         RequestRefundService,
         PaymentStatusCheckService,
-        ReadModelProjector,
         ...webAndConsoleProviders(config),
       ],
     };

@@ -7,6 +7,7 @@ import { createKafka, ensureTopics } from '@payments/messaging';
 import { KafkaTestClient, TestDatabase, TopicTail, kafkaBrokers, kafkaTestClient, testDatabase, uniqueName } from '@payments/testing';
 import { loadOrderLedgerConfig } from './order-ledger.config';
 import { OrderLedgerModule } from './order-ledger.module';
+import { startInboxConsumers } from '@payments/nest-runtime';
 
 // Test support for order-ledger's integration tests: its real Nest module in this process, on a
 // fresh database, in a consumer group of its own that starts at the end of the shared topics.
@@ -64,6 +65,7 @@ export async function startOrderLedger(env: NodeJS.ProcessEnv): Promise<OrderLed
   const config = loadOrderLedgerConfig({ KAFKA_BROKERS: kafkaBrokers().join(','), DATABASE_URL: database.url, ORDER_LEDGER_CONSUMER_GROUP: groupId, ...env });
   const module = await Test.createTestingModule({ imports: [OrderLedgerModule.forRoot(config)] }).compile();
   const app: INestApplication = module.createNestApplication({ logger: false });
+  await startInboxConsumers(app);
   await app.listen(0, '127.0.0.1');
   const db = new Client({ connectionString: database.url });
   await db.connect();

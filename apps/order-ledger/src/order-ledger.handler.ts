@@ -1,9 +1,10 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
-  CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, causedBy, isMessage,
+  CheckoutOpened, Envelope, PaymentAttemptFailed, PaymentSessionClosed, PaymentSucceeded, RefundFailed, RefundRequested, RefundSucceeded, Topics, causedBy, isMessage,
 } from '@payments/contracts';
 import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
-import { ConsumerHandler } from '@payments/nest-runtime';
+import { ConsumerHandler, InboxHandlers } from '@payments/nest-runtime';
 import { LOGGER, Logger } from '@payments/observability';
 import { OrderCommand } from './domain/order.commands';
 import { OrderError } from './domain/order.errors';
@@ -74,7 +75,7 @@ export function isRefusedRefund(error: unknown): error is OrderError {
   return error instanceof OrderError && REFUSED_REFUND_CODES.has(error.code);
 }
 
-@Injectable()
+@InboxHandlers()
 export class OrderLedgerHandler implements ConsumerHandler {
   constructor(
     private readonly orders: OrderCommandsService,
@@ -84,7 +85,8 @@ export class OrderLedgerHandler implements ConsumerHandler {
     @Optional() private readonly reconciliation?: ReconciliationMessagesHandler,
   ) {}
 
-  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+  @EventPattern([Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands, Topics.settlementReports])
+  async handle(@Payload() envelope: Envelope, @Ctx() { sql }: HandlerContext): Promise<void> {
     if (await this.disputes.handle(sql, envelope)) return;
     // Settlement reports and payouts; refund outcomes pass on to the order once their provider id is noted.
     if (await this.reconciliation?.handle(envelope, sql)) return;

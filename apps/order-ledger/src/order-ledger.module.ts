@@ -44,7 +44,6 @@ export class OrderLedgerModule {
             {
               groupId: config.consumerGroupId,
               topics: [Topics.checkoutEvents, Topics.providerEvents, Topics.ordersCommands, Topics.settlementReports],
-              handler: OrderLedgerHandler,
               // Only failures that are not the message's own (a concurrent append) are retried; parked, not in place.
               retry: { attempts: 10, initialBackoffMs: 250, maxBackoffMs: 10_000 },
               maxBatchSize: 50,
@@ -52,8 +51,8 @@ export class OrderLedgerModule {
           ],
         }),
       ],
-      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, SubscriptionCommandsService, OrderLedgerHandler, DisputeMessagesService, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper, ...reconciliationProviders],
-      controllers: [UnmatchedPaymentsController, OrderHistoryController, OrderDisputesController, DisputedOrdersController, ...reconciliationControllers],
+      providers: [...systemClockAndIds, { provide: ORDER_LEDGER_CONFIG, useValue: config }, OrderCommandsService, SubscriptionCommandsService, DisputeMessagesService, ProjectionsHost, PendingOrderSweeper, UnmatchedFactsSweeper, ...reconciliationProviders],
+      controllers: [OrderLedgerHandler, UnmatchedPaymentsController, OrderHistoryController, OrderDisputesController, DisputedOrdersController, ...reconciliationControllers],
     };
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger, createLogger, httpTracing, startTracing } from '@payments/observability';
+import { startInboxConsumers } from './inbox.transport';
 
 /** Nest's own log lines go through the redacting pino logger too. */
 export class PinoNestLogger implements LoggerService {
@@ -50,6 +51,8 @@ export async function startHttpService(module: Type<unknown> | DynamicModule, op
   app.enableShutdownHooks();
   app.use(httpTracing);
   options.beforeListen?.(app);
+  // Consumers are members of their groups before the port (and so /health/ready) opens.
+  await startInboxConsumers(app);
   await app.listen(options.port, options.host ?? process.env.HTTP_HOST ?? '127.0.0.1');
   if (tracing) app.getHttpServer().once('close', () => void tracing.shutdown());
   logger.info({ port: options.port }, `${options.service} listening`);

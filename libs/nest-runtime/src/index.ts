@@ -12,3 +12,4 @@ export * from './migrate.command';
 export * from './startup-provisioning.config';
 export * from './parked-messages.controller';
 export * from './internal-api.guard';
+export * from './inbox.transport';

@@ -1,10 +1,8 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, Type } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { Envelope } from '@payments/contracts';
 import {
   HandlerContext,
-  InboxConsumer,
   OutboundMessage,
   OutboxRelay,
   RetryPolicy,
@@ -18,6 +16,7 @@ import { Database, Sql } from '@payments/persistence';
 import { LOGGER, Logger, METRICS, ServiceMetrics } from '@payments/observability';
 import { integerEnv } from './config';
 import { DATABASE } from './database.module';
+import { InboxTransport } from './inbox.transport';
 import { MessagingGauges } from './messaging-metrics';
 import { PARKED_MESSAGES_SCHEMA, ParkedMessagesController } from './parked-messages.controller';
 import { startupProvisioningFrom } from './startup-provisioning.config';
@@ -30,10 +29,13 @@ export interface ConsumerHandler {
   handle(envelope: Envelope, ctx: HandlerContext): Promise<void>;
 }
 
+/**
+ * One consumer group of the service. Its messages go to the `@EventPattern(topic)` handlers of the
+ * service's `@InboxHandlers()` controllers, one handler per topic.
+ */
 export interface ConsumerSpec {
   groupId: string;
   topics: string[];
-  handler: Type<ConsumerHandler>;
   retry?: RetryPolicy;
   /**
    * The most waiting messages of a partition this consumer may apply in one transaction
@@ -84,54 +86,37 @@ export class Outbox {
 
 @Injectable()
 class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumers: InboxConsumer[] = [];
   private readonly gauges: MessagingGauges;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(DATABASE) db: Database,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
-    @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(METRICS) private readonly metrics: ServiceMetrics,
-    private readonly moduleRef: ModuleRef,
+    @Inject(InboxTransport) private readonly transport: InboxTransport,
+    @Inject(METRICS) metrics: ServiceMetrics,
   ) {
     this.gauges = new MessagingGauges(metrics, { db, kafka, schema: options.schema, groups: options.consumers });
   }
 
+  /** Topics first, then the relay; the consumers start with the inbox transport (`startInboxConsumers`). */
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.createTopics) await ensureTopics(this.kafka, this.options.topics);
     else await assertTopicsExist(this.kafka, topicsWithDeadLetters(this.options.topics));
     await this.relay.start();
-    for (const spec of this.options.consumers) {
-      const handler = this.moduleRef.get(spec.handler, { strict: false });
-      const consumer = new InboxConsumer({
-        kafka: this.kafka,
-        db: this.db,
-        schema: this.options.schema,
-        groupId: spec.groupId,
-        topics: spec.topics,
-        retry: spec.retry,
-        // Batching is off unless CONSUMER_MAX_BATCH asks for it (decision 23), and never above the consumer's own cap.
-        maxBatchSize: spec.maxBatchSize === undefined ? 1 : Math.min(spec.maxBatchSize, integerEnv(process.env, 'CONSUMER_MAX_BATCH', 1, { min: 1, max: 1000 })),
-        keyConcurrency: spec.keyConcurrency,
-        fromBeginning: true,
-        logger: this.logger,
-        handler: (envelope, ctx) => handler.handle(envelope, ctx),
-        afterCommit: () => this.relay.notify(),
-        onOutcome: (topic, outcome) => this.metrics.messagesHandled.inc({ topic, outcome }),
-      });
-      await consumer.start();
-      this.consumers.push(consumer);
-    }
   }
 
   /** Before any module's shutdown hook closes the database: consumers leave their groups, then the relay stops. */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
+    await this.transport.close();
     await this.relay.stop();
     await this.gauges.stop();
   }
+}
+
+/** Batching is off unless CONSUMER_MAX_BATCH asks for it (decision 23), and never above the consumer's own cap. */
+function batchSizeOf(spec: ConsumerSpec): number {
+  return spec.maxBatchSize === undefined ? 1 : Math.min(spec.maxBatchSize, integerEnv(process.env, 'CONSUMER_MAX_BATCH', 1, { min: 1, max: 1000 }));
 }
 
 @Module({})
@@ -150,13 +135,23 @@ export class MessagingModule {
           useFactory: (db: Database, kafka: Kafka, logger: Logger) =>
             new OutboxRelay({ db, schema: options.schema, kafka, logger }),
         },
+        {
+          provide: InboxTransport,
+          inject: [DATABASE, KAFKA, OutboxRelay, LOGGER, METRICS],
+          useFactory: (db: Database, kafka: Kafka, relay: OutboxRelay, logger: Logger, metrics: ServiceMetrics) => new InboxTransport({
+            kafka, db, schema: options.schema, logger,
+            groups: options.consumers.map((spec) => ({ ...spec, maxBatchSize: batchSizeOf(spec) })),
+            afterCommit: () => relay.notify(),
+            onOutcome: (topic, outcome) => metrics.messagesHandled.inc({ topic, outcome }),
+          }),
+        },
         Outbox,
         MessagingRuntime,
         { provide: PARKED_MESSAGES_SCHEMA, useValue: options.schema },
       ],
       // Only consumers park messages: a service without any has no table to list.
       controllers: options.consumers.length > 0 ? [ParkedMessagesController] : [],
-      exports: [KAFKA, Outbox],
+      exports: [KAFKA, Outbox, InboxTransport],
     };
   }
 }

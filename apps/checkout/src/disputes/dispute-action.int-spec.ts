@@ -3,7 +3,7 @@ import { DisputeActionCompletedV1, DisputeActionRequestedV1, Topics } from '@pay
 import { DATABASE } from '@payments/nest-runtime';
 import { Database } from '@payments/persistence';
 import { uniqueName } from '@payments/testing';
-import { TestingModule } from '@nestjs/testing';
+import { INestApplication } from '@nestjs/common';
 import { CheckoutBody, checkoutRequested } from '../checkout-messages.fixture';
 import { CheckoutHarness } from '../checkout-replica.fixture';
 import { nameBasedUuid } from '../domain/order-identity';
@@ -19,7 +19,7 @@ describe("checkout carries out admins' dispute actions with the real adapters, a
   const userId = `user-${run}`;
   const replyTo = `test-${run}`;
   let harness: CheckoutHarness;
-  let replica: TestingModule;
+  let replica: INestApplication;
 
   beforeAll(async () => {
     const topics = [Topics.checkoutCommands, Topics.checkoutReplies, Topics.checkoutEvents, Topics.providerEvents];

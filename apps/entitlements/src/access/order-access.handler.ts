@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { Envelope, EnvelopeOf, OrderDisputeChanged, OrderPaid, OrderRefunded, causedBy, isMessage } from '@payments/contracts';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Envelope, EnvelopeOf, OrderDisputeChanged, OrderPaid, OrderRefunded, Topics, causedBy, isMessage } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
-import { ConsumerHandler } from '@payments/nest-runtime';
+import { ConsumerHandler, InboxHandlers } from '@payments/nest-runtime';
 import { Sql } from '@payments/persistence';
 import { grantsForPaidOrder } from '../domain/entitlement-grants';
 import { decideOnFullRefund, grantForPaidOrder } from '../domain/order-access.decider';
@@ -15,7 +15,7 @@ import { DisputeAccessService } from './dispute-access.service';
  * refund changes nothing; a dispute suspends, reinstates or revokes it by ENTITLEMENTS_DISPUTE_POLICY.
  * The topic is keyed by order id, so an order's refund or dispute follows its payment.
  */
-@Injectable()
+@InboxHandlers()
 export class OrderAccessHandler implements ConsumerHandler {
   constructor(
     private readonly recorder: AccessDecisionRecorder,
@@ -23,7 +23,8 @@ export class OrderAccessHandler implements ConsumerHandler {
     private readonly disputes: DisputeAccessService,
   ) {}
 
-  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+  @EventPattern(Topics.ordersEvents)
+  async handle(@Payload() envelope: Envelope, @Ctx() { sql }: HandlerContext): Promise<void> {
     if (isMessage(envelope, OrderPaid)) await this.grant(sql, envelope);
     else if (isMessage(envelope, OrderRefunded) && envelope.payload.fullyRefunded) await this.revoke(sql, envelope);
     else if (isMessage(envelope, OrderDisputeChanged)) await this.disputes.apply(sql, envelope);

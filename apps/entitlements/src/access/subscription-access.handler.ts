@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { Envelope, causedBy } from '@payments/contracts';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Envelope, Topics, causedBy } from '@payments/contracts';
 import { HandlerContext, UnprocessableMessageError } from '@payments/messaging';
-import { ConsumerHandler } from '@payments/nest-runtime';
+import { ConsumerHandler, InboxHandlers } from '@payments/nest-runtime';
 import { EntitlementError } from '../domain/entitlement.errors';
 import { Entitlement, DecisionContext } from '../domain/entitlement';
 import { SubscriptionFact, decideSubscriptionAccess } from '../domain/subscription-access.decider';
@@ -15,14 +15,15 @@ import { DecisionContexts } from './decision-context';
  * deciding, so the lapsed-access sweeper and this handler take turns. A refused decision is the
  * message's own fault: dead-lettered at once.
  */
-@Injectable()
+@InboxHandlers()
 export class SubscriptionAccessHandler implements ConsumerHandler {
   constructor(
     private readonly recorder: AccessDecisionRecorder,
     private readonly contexts: DecisionContexts,
   ) {}
 
-  async handle(envelope: Envelope, { sql }: HandlerContext): Promise<void> {
+  @EventPattern(Topics.subscriptionsEvents)
+  async handle(@Payload() envelope: Envelope, @Ctx() { sql }: HandlerContext): Promise<void> {
     const fact = subscriptionFactOf(envelope);
     if (!fact) return;
     const current = await this.recorder.entitlements.forSubscription(sql, fact.data.subscriptionId);

@@ -2,6 +2,7 @@ import { KafkaJSConnectionError, Kafka, Message } from 'kafkajs';
 import { CheckoutReplied, buildMessage, decodeEnvelope, encodeEnvelope } from '@payments/contracts';
 import { createLogger } from '@payments/observability';
 import { GatewayConfig } from '../gateway.config';
+import { CheckoutCommandsClient } from './checkout-commands.client';
 import { CheckoutRequester } from './checkout-replies';
 
 type Send = (record: { messages: Message[] }) => Promise<unknown>;
@@ -23,7 +24,8 @@ function brokerThat(send: Send) {
 
 async function requesterOn(broker: ReturnType<typeof brokerThat>, checkoutReplyTimeoutMs = 200) {
   const config = { checkoutReplyTimeoutMs } as GatewayConfig;
-  const requester = new CheckoutRequester(broker.kafka, config, { now: () => new Date() }, createLogger('test', 'silent'));
+  const logger = createLogger('test', 'silent');
+  const requester = new CheckoutRequester(new CheckoutCommandsClient({ kafka: broker.kafka, logger }), config, { now: () => new Date() }, logger);
   await requester.onApplicationBootstrap();
   return requester;
 }
@@ -40,14 +42,24 @@ function replyTo(sent: Message, replyToInstance: string, body = '{"orderId":"o"}
 
 describe('request-reply with checkout', () => {
   it("answers with checkout's reply to this instance, and sends the request id as the correlation id", async () => {
-    let sent: Message | undefined;
-    const broker = brokerThat(async ({ messages }) => { sent = messages[0]; });
+    let taken: (message: Message) => void = () => undefined;
+    const sent = new Promise<Message>((resolve) => (taken = resolve));
+    const broker = brokerThat(async ({ messages }) => taken(messages[0]));
     const requester = await requesterOn(broker, 5000);
     const answer = requester.request(request, 'req-1');
-    await broker.deliver(replyTo(sent as Message, 'another-instance', '{"not":"ours"}'));
-    await broker.deliver(replyTo(sent as Message, requester.instanceId));
+    const message = await sent;
+    await broker.deliver(replyTo(message, 'another-instance', '{"not":"ours"}'));
+    await broker.deliver(replyTo(message, requester.instanceId));
     await expect(answer).resolves.toEqual({ statusCode: 201, body: '{"orderId":"o"}' });
-    expect(sent?.headers).toMatchObject({ 'correlation-id': 'req-1' });
+    expect(message.headers).toMatchObject({ 'correlation-id': 'req-1' });
+  });
+
+  it("answers a reply that arrives before Kafka's acknowledgement of the request", async () => {
+    let deliverEarly: (message: Message) => Promise<void> = async () => undefined;
+    const broker = brokerThat(async ({ messages }) => deliverEarly(messages[0]));
+    const requester = await requesterOn(broker, 5000);
+    deliverEarly = (message) => broker.deliver(replyTo(message, requester.instanceId));
+    await expect(requester.request(request, 'req-early')).resolves.toEqual({ statusCode: 201, body: '{"orderId":"o"}' });
   });
 
   it('is 503 SERVICE.UNAVAILABLE when Kafka refuses the request', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   EntitlementGranted,
   Envelope,
@@ -10,10 +10,11 @@ import {
   OrderPlaced,
   OrderRefundFailed,
   OrderRefunded,
+  Topics,
   isMessage,
 } from '@payments/contracts';
 import { HandlerContext } from '@payments/messaging';
-import { ConsumerHandler } from '@payments/nest-runtime';
+import { ConsumerHandler, InboxHandlers } from '@payments/nest-runtime';
 import { Sql } from '@payments/persistence';
 import { PaymentFailureCode, failureSentence } from '../payment-failures/payment-failure.catalog';
 import { attemptFailureCode, refundFailureCode, reviewFailureCode } from '../payment-failures/payment-failure.classifier';
@@ -36,11 +37,12 @@ async function recordFailure(
  * inbox transaction (each message applied once). Orders never move backwards: a Paid order stays
  * Paid whatever arrives later.
  */
-@Injectable()
+@InboxHandlers()
 export class ReadModelProjector implements ConsumerHandler {
   constructor(private readonly metrics: PaymentFlowMetrics) {}
 
-  async handle(envelope: Envelope, ctx: HandlerContext): Promise<void> {
+  @EventPattern([Topics.ordersEvents, Topics.subscriptionsEvents, Topics.entitlementGranted, Topics.entitlementChanged, Topics.entitlementRevoked])
+  async handle(@Payload() envelope: Envelope, @Ctx() ctx: HandlerContext): Promise<void> {
     await this.project(envelope, ctx);
     await this.count(envelope, ctx.sql);
     const orderId = (envelope.payload as { orderId?: unknown }).orderId;

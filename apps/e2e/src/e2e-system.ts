@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { SignJWT } from 'jose';
 import { Envelope, Topics, decodeEnvelope } from '@payments/contracts';
-import { DEV_SECRETS, RunningSystem, SystemPorts, consumerLag, eventually, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
+import { DEV_SECRETS, RunningSystem, SystemPorts, consumerLag, consumerLagByTopic, eventually, kafkaBrokers, startSystem, systemEnvironment, uniqueName } from '@payments/testing';
 import { databaseUrl } from '@payments/persistence';
 import { fetchTopicOffsets } from '@payments/messaging';
 
@@ -145,6 +145,8 @@ export async function topicRecorder(topics: string[]) {
     caughtUp,
     /** Messages the services' consumer groups have not committed yet (0: all caught up). */
     servicesLag: () => consumerLag(admin),
+    /** The same per `group/topic`, where a group is behind. */
+    servicesLagByTopic: () => consumerLagByTopic(admin),
     stop: async () => {
       await consumer.disconnect();
       await admin.disconnect();
@@ -194,11 +196,18 @@ const CONSUMING_SCHEMAS = ['gateway', 'checkout', 'order_ledger', 'entitlements'
 export async function waitUntilSettled(e2e: E2eSystem, recorder: TopicRecorder, extra?: () => Promise<boolean>): Promise<void> {
   const unpublished = SERVICE_SCHEMAS.map((schema) => `(SELECT count(*) FROM ${schema}.outbox WHERE published_at IS NULL)`).join(' + ');
   const parked = CONSUMING_SCHEMAS.map((schema) => `(SELECT count(*) FROM ${schema}.parked_messages)`).join(' + ');
+  // What was still unsettled at the last look, so a timeout says which part never settled.
+  let last = 'nothing read yet';
   await eventually(async () => {
     const { rows } = await e2e.db.query(`SELECT ${unpublished} AS pending, ${parked} AS parked`);
-    if (Number(rows[0].pending) !== 0 || Number(rows[0].parked) !== 0) return undefined;
-    if ((await recorder.servicesLag()) !== 0) return undefined;
+    const [pending, parkedRows] = [Number(rows[0].pending), Number(rows[0].parked)];
+    const behind = pending === 0 && parkedRows === 0 ? await recorder.servicesLagByTopic() : {};
+    last = `outbox rows unpublished ${pending}, parked messages ${parkedRows}, groups behind ${JSON.stringify(behind)}`;
+    if (pending !== 0 || parkedRows !== 0 || Object.keys(behind).length > 0) return undefined;
+    last = 'the test\'s own condition';
     return !extra || (await extra()) ? true : undefined;
-  }, 60_000, 'all outboxes drained and every consumer group caught up');
+  }, 60_000, 'all outboxes drained and every consumer group caught up').catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; last seen: ${last}`);
+  });
   await eventually(async () => ((await recorder.caughtUp()) ? true : undefined), 30_000, 'the recorder to read every published message');
 }
